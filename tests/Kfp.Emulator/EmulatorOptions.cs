@@ -1,0 +1,11 @@
+namespace Kfp.Emulator;
+
+/// <summary>How an emulator instance is started.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>Folder that keeps state across restarts; null keeps everything in memory.</summary>
+    public string? StateDir { get; init; }
+
+    /// <summary>Clock for timestamps and expiries; tests pass a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

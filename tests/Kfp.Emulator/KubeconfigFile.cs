@@ -1,0 +1,28 @@
+namespace Kfp.Emulator;
+
+/// <summary>The kubeconfig that points kubectl and the provider at the emulated Kubernetes API.</summary>
+internal static class KubeconfigFile
+{
+    public const string Token = "kfp-emulator-token";
+
+    public static string For(string server) => $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: kfp-emulator
+          cluster:
+            server: {server}
+        users:
+        - name: kfp-emulator
+          user:
+            token: {Token}
+        contexts:
+        - name: kfp-emulator
+          context:
+            cluster: kfp-emulator
+            user: kfp-emulator
+            namespace: kubeflow
+        current-context: kfp-emulator
+
+        """;
+}

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Kfp.Emulator;
+
+string? stateDir = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--state-dir" when i + 1 < args.Length:
+            stateDir = Path.GetFullPath(args[++i]);
+            break;
+        case "--help" or "-h":
+            Console.Error.WriteLine("usage: kfp-emulator [--state-dir DIR]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"kfp-emulator: unknown argument '{args[i]}'. usage: kfp-emulator [--state-dir DIR]");
+            return 2;
+    }
+}
+
+using var stop = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+
+await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { StateDir = stateDir });
+Console.Out.WriteLine(JsonSerializer.Serialize(host.Endpoints, EmulatorJsonContext.Default.EmulatorEndpoints));
+Console.Out.Flush();
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    // SIGTERM or SIGINT: dispose saves state and stops the servers.
+}
+return 0;
