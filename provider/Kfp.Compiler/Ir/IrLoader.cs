@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kfp.Compiler.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Kfp.Compiler;
+
+/// <summary>
+/// Reads KFP IR from YAML (one document, or the PipelineSpec plus a PlatformSpec as a second
+/// document) or JSON (a PipelineSpec, or the API server's <c>{pipeline_spec, platform_spec}</c> wrapper).
+/// Loading checks only the file's shape; use <see cref="IrValidator"/> for the spec's content.
+/// </summary>
+public static class IrLoader
+{
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="PipelineCompileException"/> naming <paramref name="sourceName"/>.</summary>
+    public static IrDocument Load(string text, string sourceName, string framework = BuiltInFrameworks.Ir)
+    {
+        var problems = ImmutableArray.CreateBuilder<CompileProblem>();
+        var document = TryLoad(text, problems);
+        if (document is null || problems.Count > 0)
+        {
+            throw new PipelineCompileException(sourceName, framework, problems);
+        }
+
+        return document;
+    }
+
+    internal static IrDocument? TryLoad(string text, ImmutableArray<CompileProblem>.Builder problems)
+    {
+        IReadOnlyList<JsonNode?> documents;
+        try
+        {
+            documents = LooksLikeJson(text) ? [JsonNode.Parse(text)] : ParseYaml(text);
+        }
+        catch (JsonException e)
+        {
+            problems.Add(new CompileProblem(string.Empty, $"the file is not valid JSON ({e.Message}); fix the syntax or write it as YAML."));
+            return null;
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new CompileProblem(string.Empty,
+                $"the file is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}; fix the syntax."));
+            return null;
+        }
+
+        return IrDocumentSplitter.Split(documents, problems);
+    }
+
+    private static bool LooksLikeJson(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && trimmed[0] == '{';
+    }
+
+    private static List<JsonNode?> ParseYaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Select(d => YamlToJson.Convert(d.RootNode)).ToList();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+
+namespace Kfp.Compiler.Tests.Hashing;
+
+public sealed class SpecHasherTests
+{
+    private static readonly string HelloWorldHash = SpecHasher.ComputeHash(TestFiles.Load("ir/samples/hello_world.yaml"));
+
+    [Theory]
+    [InlineData("hello_world.json")]
+    [InlineData("hello_world_wrapped.json")]
+    [InlineData("hello_world_reordered.yaml")]
+    public void ComputeHash_SamePipelineOtherFormat_SameHash(string variant)
+    {
+        Assert.Equal(HelloWorldHash, SpecHasher.ComputeHash(TestFiles.Load($"ir/variants/{variant}")));
+    }
+
+    [Fact]
+    public void ComputeHash_ChangedArgument_DifferentHash()
+    {
+        Assert.NotEqual(HelloWorldHash, SpecHasher.ComputeHash(TestFiles.Load("ir/variants/hello_world_changed_arg.yaml")));
+    }
+
+    [Fact]
+    public void ComputeHash_PlatformSpecChanges_DifferentHash()
+    {
+        var document = TestFiles.Load("ir/variants/with_platform_spec.yaml");
+        var without = document with { PlatformSpec = null };
+
+        Assert.NotEqual(SpecHasher.ComputeHash(document), SpecHasher.ComputeHash(without));
+    }
+
+    [Fact]
+    public void ComputeHash_Format_IsSha256Hex()
+    {
+        Assert.Matches("^sha256:[0-9a-f]{64}$", HelloWorldHash);
+    }
+
+    [Fact]
+    public void ComputeHash_IntegralDouble_SameAsInteger()
+    {
+        var one = new IrDocument(new JsonObject { ["x"] = 1 }, null);
+        var oneDotZero = new IrDocument((JsonObject)JsonNode.Parse("{\"x\": 1.0}")!, null);
+
+        Assert.Equal(SpecHasher.ComputeHash(one), SpecHasher.ComputeHash(oneDotZero));
+    }
+
+    [Fact]
+    public void Canonicalize_Sample_SortsKeysAndDropsSdkVersion()
+    {
+        var canonical = SpecHasher.Canonicalize(TestFiles.Load("ir/samples/hello_world.yaml"));
+
+        Assert.DoesNotContain("sdkVersion", canonical, StringComparison.Ordinal);
+        Assert.StartsWith("{\"components\":{\"comp-echo\":{\"executorLabel\":\"exec-echo\"}},\"deploymentSpec\":", canonical, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_Document_LeavesInputUntouched()
+    {
+        var document = TestFiles.Load("ir/samples/hello_world.yaml");
+
+        var normal = SpecHasher.Normalize(document);
+
+        Assert.False(normal.PipelineSpec.ContainsKey("sdkVersion"));
+        Assert.True(document.PipelineSpec.ContainsKey("sdkVersion"));
+    }
+}
