@@ -1,0 +1,49 @@
+# pulumi-kfp: build, test and try the provider. `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CONFIG ?= Release
+DOTNET ?= dotnet
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+SOLUTION := pulumi-kfp.slnx
+PROVIDER := provider/cmd/pulumi-resource-kfp/pulumi-resource-kfp.csproj
+EMULATOR := tests/Kfp.Emulator/Kfp.Emulator.csproj
+
+.PHONY: help build test test-dotnet test-conformance schema schema-check example bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+build: ## Build everything; put bin/pulumi-resource-kfp and bin/kfp-emulator in bin/
+	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -nologo -clp:ErrorsOnly
+	$(DOTNET) publish $(PROVIDER) -c $(CONFIG) --no-build -nologo -o bin/lib/provider
+	$(DOTNET) publish $(EMULATOR) -c $(CONFIG) --no-build -nologo -o bin/lib/emulator
+	scripts/write-launcher bin/pulumi-resource-kfp lib/provider/pulumi-resource-kfp
+	scripts/write-launcher bin/kfp-emulator lib/emulator/kfp-emulator
+
+test: build test-dotnet schema-check test-conformance ## Build, then run every test suite
+
+test-dotnet: ## The xunit suites (unit, emulator, lifecycle)
+	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build -nologo --logger "console;verbosity=minimal"
+
+test-conformance: ## Node tests that drive bin/ with Pulumi's own gRPC client
+	cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error && npm test
+
+schema: ## Regenerate schema.json from the resource definitions
+	bin/pulumi-resource-kfp --print-schema > schema.json
+
+schema-check: ## Fail when the committed schema.json is stale
+	@bin/pulumi-resource-kfp --print-schema | diff -u schema.json - \
+	  || { echo "schema.json is stale: run 'make schema' and commit it" >&2; exit 1; }
+
+example: build ## Deploy the quickstart stack (Pulumi.yaml) against the emulator
+	scripts/run-example
+
+bench: build ## Benchmarks (speed and memory targets)
+	$(DOTNET) run -c $(CONFIG) --project tests/Kfp.Benchmarks -- --filter '*'
+
+clean: ## Remove build output
+	rm -rf bin out
+	find provider tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

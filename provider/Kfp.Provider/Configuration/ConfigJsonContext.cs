@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Kfp.Provider.Configuration;
+
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class ConfigJsonContext : JsonSerializerContext;

@@ -1,0 +1,25 @@
+namespace Kfp.Provider.Configuration;
+
+/// <summary>The provider configuration keys (<c>pulumi config set kfp:&lt;key&gt;</c>) and their fallbacks.</summary>
+public static class ConfigKeys
+{
+    public const string Host = "host";
+    public const string Namespace = "namespace";
+    public const string Token = "token";
+    public const string TokenFile = "tokenFile";
+    public const string Headers = "headers";
+    public const string Kubeconfig = "kubeconfig";
+    public const string Context = "context";
+    public const string InsecureSkipTlsVerify = "insecureSkipTlsVerify";
+    public const string CaCertificate = "caCertificate";
+    public const string OfflineDiff = "offlineDiff";
+
+    public const string HostEnv = "KFP_HOST";
+    public const string NamespaceEnv = "KFP_NAMESPACE";
+    public const string TokenEnv = "KFP_TOKEN";
+    public const string TokenFileEnv = "KF_PIPELINES_SA_TOKEN_PATH";
+    public const string KubeconfigEnv = "KUBECONFIG";
+
+    /// <summary>Keys whose values are secret: never logged, kept secret in state.</summary>
+    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(StringComparer.Ordinal) { Token, Headers };
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Kfp.Provider.Configuration;
+
+/// <summary>The provider's configuration after Configure: every key of DESIGN.md with its fallback applied.</summary>
+public sealed record ProviderConfig
+{
+    public Uri? Host { get; init; }
+
+    /// <summary>The KFP profile namespace (multi-user) and default Kubernetes namespace; null means undecided
+    /// (the kubeconfig context's namespace or <c>kubeflow</c> is used).</summary>
+    public string? Namespace { get; init; }
+
+    public string? Token { get; init; }
+
+    public string? TokenFile { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Headers { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    public string? Kubeconfig { get; init; }
+
+    public string? Context { get; init; }
+
+    public bool InsecureSkipTlsVerify { get; init; }
+
+    public string? CaCertificate { get; init; }
+
+    public bool OfflineDiff { get; init; }
+
+    /// <summary>The namespace when nothing else decides it.</summary>
+    public const string DefaultNamespace = "kubeflow";
+
+    /// <summary>Never prints the token or header values.</summary>
+    public override string ToString() =>
+        $"ProviderConfig {{ Host = {Host}, Namespace = {Namespace}, Token = {(Token is null ? "none" : "[secret]")}, Headers = [{string.Join(", ", Headers.Keys)}], OfflineDiff = {OfflineDiff} }}";
+}

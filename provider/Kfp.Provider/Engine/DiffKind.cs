@@ -1,0 +1,12 @@
+namespace Kfp.Provider.Engine;
+
+/// <summary>How one property changes (mirrors the wire's PropertyDiff.Kind).</summary>
+public enum DiffKind
+{
+    Add,
+    AddReplace,
+    Delete,
+    DeleteReplace,
+    Update,
+    UpdateReplace,
+}

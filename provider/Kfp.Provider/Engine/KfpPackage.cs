@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Kfp.Provider.Configuration;
+using Kfp.Provider.Resources;
+using Kfp.Provider.Schema;
+
+namespace Kfp.Provider.Engine;
+
+/// <summary>Every resource and function of the package, in one place: what the schema and the dispatch use.</summary>
+public static class KfpPackage
+{
+    public static PackageCatalog Catalog { get; } = new(
+        ConfigSpecs.All,
+        [ExperimentResource.Spec],
+        [],
+        []);
+
+    /// <summary>The resource implementations, keyed by token, bound to the provider's services.</summary>
+    public static ImmutableDictionary<string, Resource> Resources(Func<ProviderServices> services) =>
+        new Resource[]
+        {
+            new ExperimentResource(services),
+        }.ToImmutableDictionary(r => r.Definition.Token, StringComparer.Ordinal);
+}

@@ -1,0 +1,35 @@
+namespace Kfp.Provider.Engine;
+
+/// <summary>
+/// One property of a resource: the single source for the schema, Check's type validation, Diff's
+/// replace decisions and the secret marking of outputs.
+/// </summary>
+public sealed record PropertySpec(string Name, PropertyType Type, string Description)
+{
+    /// <summary>Set by the user (an input). Inputs are also echoed as outputs.</summary>
+    public bool Input { get; init; } = true;
+
+    /// <summary>The user must set it.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Always present in the outputs.</summary>
+    public bool AlwaysOutput { get; init; }
+
+    /// <summary>Stored and shown as a secret, whatever the input was.</summary>
+    public bool Secret { get; init; }
+
+    /// <summary>A change replaces the resource.</summary>
+    public bool ReplaceOnChanges { get; init; }
+
+    /// <summary>Compared with the live object during Diff, so out-of-band changes show as drift.</summary>
+    public bool TracksDrift { get; init; }
+
+    /// <summary>For <see cref="PropertyType.ObjectList"/>: the token of the item type in the schema.</summary>
+    public string? ObjectType { get; init; }
+
+    /// <summary>Schema default, shown in docs; Check applies defaults itself.</summary>
+    public object? Default { get; init; }
+
+    public static PropertySpec Output(string name, PropertyType type, string description) =>
+        new(name, type, description) { Input = false, AlwaysOutput = true };
+}

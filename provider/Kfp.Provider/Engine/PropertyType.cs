@@ -1,0 +1,18 @@
+namespace Kfp.Provider.Engine;
+
+/// <summary>The schema type of a resource property.</summary>
+public enum PropertyType
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    StringList,
+    StringMap,
+
+    /// <summary>Any JSON value (schema <c>pulumi.json#/Any</c>).</summary>
+    Any,
+
+    /// <summary>A list of objects of <see cref="PropertySpec.ObjectType"/>.</summary>
+    ObjectList,
+}

@@ -1,0 +1,65 @@
+using Kfp.Provider.Protocol.Values;
+
+namespace Kfp.Provider.Engine;
+
+/// <summary>
+/// A resource type. Subclasses give the definition, input validation and the real Create/Read/Delete (and
+/// Update when something can change in place); the engine does previews, autonaming, diffs, secrets and
+/// the wire. Defaults: Check validates and autonames; Diff compares inputs and, through <see cref="ReadAsync"/>,
+/// the live object; Update fails (every change replaces) unless overridden.
+/// </summary>
+public abstract class Resource
+{
+    public abstract ResourceDefinition Definition { get; }
+
+    /// <summary>Reads and type-checks every input, reporting problems on <paramref name="inputs"/>.</summary>
+    protected abstract void Validate(InputReader inputs);
+
+    public virtual Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var news = context.News;
+        if (Definition.AutoNamed && !news.Has("name"))
+        {
+            news = news.With("name", context.Olds.Has("name")
+                ? context.Olds.Get("name")
+                : PropertyValue.Of(Autonamer.Name(context.Resource.Name, context.RandomSeed.Span)));
+        }
+        var reader = new InputReader(news);
+        foreach (var spec in Definition.Inputs.Where(p => p.Required))
+        {
+            if (!news.Has(spec.Name))
+            {
+                reader.Fail(spec.Name, $"is required by {Definition.Token}; set '{spec.Name}'");
+            }
+        }
+        foreach (var key in news.Keys.Where(k => Definition.Find(k) is not { Input: true } && !k.StartsWith("__", StringComparison.Ordinal)))
+        {
+            reader.Fail(key, $"is not an input of {Definition.Token}; remove it or check its spelling");
+        }
+        Validate(reader);
+        return Task.FromResult(new CheckResult(news, reader.Failures));
+    }
+
+    /// <summary>Creates the object for real; throw <see cref="ResourceInitFailedException"/> for partial state.</summary>
+    public abstract Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken);
+
+    /// <summary>Reads the live object by ID; null when it no longer exists.</summary>
+    public abstract Task<ReadResult?> ReadAsync(ReadContext context, CancellationToken cancellationToken);
+
+    public virtual Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken) =>
+        throw new ResourceException($"{Definition.Token} '{context.Resource.Name}' cannot be updated in place; this is a bug in the provider's Diff, which should have asked for a replacement.");
+
+    /// <summary>Deletes the object; an object that is already gone is a success.</summary>
+    public abstract Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken);
+
+    /// <summary>The outputs an in-place update will have, as far as preview can know them.</summary>
+    public virtual PropertyMap PreviewUpdate(UpdateContext context)
+    {
+        var outputs = context.News;
+        foreach (var spec in Definition.ComputedOutputs)
+        {
+            outputs = outputs.With(spec.Name, context.OldOutputs.Get(spec.Name));
+        }
+        return outputs;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+
+namespace Kfp.Provider.Protocol.Values;
+
+/// <summary>
+/// A Pulumi property value as the engine sends it inside a <c>google.protobuf.Struct</c>: plain JSON-like
+/// values plus the special kinds the engine encodes with the signature key (secrets, unknowns, resource
+/// references, output values). Compare values with <see cref="PropertyValueComparer"/>, never with <c>==</c>.
+/// </summary>
+public abstract record PropertyValue
+{
+    public static PropertyValue Null { get; } = new NullValue();
+
+    public static PropertyValue Unknown { get; } = new UnknownValue();
+
+    public static PropertyValue Of(string? value) => value is null ? Null : new StringValue(value);
+
+    public static PropertyValue Of(bool value) => new BoolValue(value);
+
+    public static PropertyValue Of(double value) => new NumberValue(value);
+
+    public static PropertyValue Of(IEnumerable<PropertyValue> items) => new ArrayValue([.. items]);
+
+    public static PropertyValue Of(PropertyMap map) => new ObjectValue(map);
+
+    public static PropertyValue MakeSecret(PropertyValue inner) => inner is SecretValue ? inner : new SecretValue(inner);
+
+    /// <summary>True when this value, or anything inside it, is unknown (preview only).</summary>
+    public bool ContainsUnknowns => this switch
+    {
+        UnknownValue => true,
+        SecretValue s => s.Inner.ContainsUnknowns,
+        OutputValue o => o.Value is null || o.Value.ContainsUnknowns,
+        ArrayValue a => a.Items.Any(i => i.ContainsUnknowns),
+        ObjectValue o => o.Map.Values.Any(v => v.ContainsUnknowns),
+        _ => false,
+    };
+
+    /// <summary>True when this value is itself a secret, or an output marked secret.</summary>
+    public bool IsSecret => this is SecretValue || this is OutputValue { Secret: true };
+
+    /// <summary>True when this value or anything inside it is secret.</summary>
+    public bool ContainsSecrets => this switch
+    {
+        SecretValue => true,
+        OutputValue o => o.Secret || (o.Value?.ContainsSecrets ?? false),
+        ArrayValue a => a.Items.Any(i => i.ContainsSecrets),
+        ObjectValue o => o.Map.Values.Any(v => v.ContainsSecrets),
+        _ => false,
+    };
+
+    /// <summary>The value with secret and output wrappers removed at every level.</summary>
+    public PropertyValue Plain => this switch
+    {
+        SecretValue s => s.Inner.Plain,
+        OutputValue { Value: null } => Unknown,
+        OutputValue o => o.Value!.Plain,
+        ArrayValue a => new ArrayValue([.. a.Items.Select(i => i.Plain)]),
+        ObjectValue o => new ObjectValue(o.Map.Select(v => v.Plain)),
+        _ => this,
+    };
+}
+
+/// <summary>JSON null, or a property that is absent.</summary>
+public sealed record NullValue : PropertyValue;
+
+public sealed record BoolValue(bool Value) : PropertyValue;
+
+/// <summary>A number; Pulumi sends every number, integers included, as a double.</summary>
+public sealed record NumberValue(double Value) : PropertyValue;
+
+public sealed record StringValue(string Value) : PropertyValue;
+
+public sealed record ArrayValue(ImmutableArray<PropertyValue> Items) : PropertyValue;
+
+public sealed record ObjectValue(PropertyMap Map) : PropertyValue;
+
+/// <summary>A value that must stay secret in state, diffs and logs.</summary>
+public sealed record SecretValue(PropertyValue Inner) : PropertyValue;
+
+/// <summary>A value not known until the deployment runs (preview only).</summary>
+public sealed record UnknownValue : PropertyValue;
+
+/// <summary>A reference to another resource; <see cref="Id"/> is null or empty when not known yet.</summary>
+public sealed record ResourceRefValue(string Urn, string? Id, string PackageVersion) : PropertyValue;
+
+/// <summary>An output value (Construct/Call only); a null <see cref="Value"/> means unknown.</summary>
+public sealed record OutputValue(PropertyValue? Value, bool Secret, ImmutableArray<string> Dependencies) : PropertyValue;
