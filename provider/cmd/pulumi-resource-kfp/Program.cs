@@ -1,0 +1,6 @@
+using Kfp.Cmd;
+using Kfp.Provider.Protocol.Hosting;
+
+// The plugin entry point: the engine starts it with its address as the last argument.
+// TODO(lead): replace BootstrapProvider with Kfp.Provider.Engine.KfpProvider.
+return await PluginHost.RunAsync(args, engineLog => new BootstrapProvider(), CancellationToken.None);
