@@ -1,13 +1,22 @@
+using System.Text.Json.Nodes;
+using Kfp.Emulator.Kfp.Core;
+using Kfp.Emulator.Kfp.Experiments;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Kfp.Emulator.Kfp;
 
-/// <summary>The emulated KFP v2beta1 REST API.</summary>
+/// <summary>The emulated KFP v2beta1 REST API (single-user KFP 2.17 unless configured otherwise).</summary>
 public sealed class KfpApi : IEmulatedApi
 {
-    private readonly EmulatorOptions _options;
+    private readonly KfpStore _store;
+    private readonly ExperimentHandlers _experiments;
 
-    public KfpApi(EmulatorOptions options) => _options = options;
+    public KfpApi(EmulatorOptions options)
+    {
+        _store = new KfpStore(options);
+        _experiments = new ExperimentHandlers(_store);
+    }
 
     /// <summary>The grpc-gateway error body KFP answers with for a status code.</summary>
     public static string ErrorBody(int status) =>
@@ -15,10 +24,26 @@ public sealed class KfpApi : IEmulatedApi
 
     public void Map(WebApplication app)
     {
-        _ = _options;
+        app.Use(RoutingErrors);
+        _experiments.Map(app);
+        EmulatorControl.Map(app, _store);
     }
 
-    public Task SaveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SaveAsync(CancellationToken cancellationToken) => _store.SaveAsync(cancellationToken);
+
+    /// <summary>grpc-gateway v2 routing errors: unknown path 404 <c>Not Found</c>, wrong method 501.</summary>
+    private static async Task RoutingErrors(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (context.Response.HasStarted || context.Response.StatusCode is not (404 or 405))
+        {
+            return;
+        }
+        var (status, code, message) = context.Response.StatusCode == 404 ? (404, 5, "Not Found") : (501, 12, "Method Not Allowed");
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject { ["code"] = code, ["message"] = message }.ToJsonString(), context.RequestAborted);
+    }
 
     private static int GrpcCode(int status) => status switch
     {

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Kfp.Emulator.Kfp.Core;
+
+/// <summary>Wraps a handler: its JSON answer is written with 200, a <see cref="KfpServerException"/> as the error body.</summary>
+internal static class Handler
+{
+    public static RequestDelegate Json(Func<HttpContext, Task<JsonNode>> handler) => async context =>
+    {
+        JsonNode body;
+        try
+        {
+            body = await handler(context);
+        }
+        catch (KfpServerException e)
+        {
+            context.Response.StatusCode = e.Status;
+            body = e.ToBody();
+        }
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    };
+
+    public static RequestDelegate Json(Func<HttpContext, JsonNode> handler) => Json(c => Task.FromResult(handler(c)));
+
+    /// <summary>An empty protobuf message (<c>google.protobuf.Empty</c>).</summary>
+    public static JsonObject Empty() => [];
+}

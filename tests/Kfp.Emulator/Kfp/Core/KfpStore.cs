@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Kfp.Emulator.Kfp.Experiments;
+
+namespace Kfp.Emulator.Kfp.Core;
+
+/// <summary>The emulated server's database: state behind one lock, the clock, and persistence under the state dir.</summary>
+public sealed class KfpStore
+{
+    public const string DefaultExperimentName = "Default";
+    private const string FileName = "kfp-state.json";
+
+    private readonly string? _file;
+
+    public KfpStore(EmulatorOptions options)
+    {
+        Time = options.Time;
+        _file = options.StateDir is { } dir ? Path.Combine(dir, FileName) : null;
+        State = _file is not null && File.Exists(_file)
+            ? JsonSerializer.Deserialize(File.ReadAllText(_file), KfpStateJsonContext.Default.KfpState) ?? new KfpState()
+            : new KfpState();
+        EnsureDefaultExperiment();
+    }
+
+    /// <summary>Held by every handler while it reads or changes <see cref="State"/>.</summary>
+    public Lock Gate { get; } = new();
+
+    public KfpState State { get; }
+
+    public TimeProvider Time { get; }
+
+    public ServerSettings Settings => State.Settings;
+
+    /// <summary>Now, in whole seconds as the server's database stores it.</summary>
+    public DateTimeOffset Now()
+    {
+        var now = Time.GetUtcNow();
+        return DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+    }
+
+#pragma warning disable CA1822 // An instance method so ids could be made deterministic per store later.
+    public string NewId() => Guid.NewGuid().ToString();
+#pragma warning restore CA1822
+
+    /// <summary>Namespace as stored: forced to "" in single-user mode.</summary>
+    public string StoredNamespace(string requested) => Settings.MultiUser ? requested : "";
+
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_file is null)
+        {
+            return;
+        }
+        string json;
+        lock (Gate)
+        {
+            json = JsonSerializer.Serialize(State, KfpStateJsonContext.Default.KfpState);
+        }
+        var temp = _file + ".tmp";
+        await File.WriteAllTextAsync(temp, json, cancellationToken);
+        File.Move(temp, _file, overwrite: true);
+    }
+
+    /// <summary>The single-user server creates "Default" at start-up; runs without an experiment go there.</summary>
+    public string? DefaultExperimentId()
+    {
+        lock (Gate)
+        {
+            return State.Experiments.Values.FirstOrDefault(e => e.DisplayName == DefaultExperimentName && e.Namespace.Length == 0)?.Id;
+        }
+    }
+
+    private void EnsureDefaultExperiment()
+    {
+        if (Settings.MultiUser || State.Experiments.Values.Any(e => e.DisplayName == DefaultExperimentName && e.Namespace.Length == 0))
+        {
+            return;
+        }
+        var id = NewId();
+        State.Experiments[id] = new ExperimentRow
+        {
+            Id = id,
+            DisplayName = DefaultExperimentName,
+            Description = "All runs created without specifying an experiment will be grouped here.",
+            CreatedAt = Now(),
+        };
+    }
+}
