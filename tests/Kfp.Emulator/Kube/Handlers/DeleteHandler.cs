@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+
+namespace Kfp.Emulator.Kube.Handlers;
+
+/// <summary>
+/// DELETE of an object: preconditions (409), finalizers (marked for deletion, kept until they are removed),
+/// namespaces take their contents with them, dry-run. Success is a Status with the deleted object's uid.
+/// </summary>
+internal sealed class DeleteHandler(KubeStore store, ObjectWriter writer)
+{
+    private static readonly HashSet<string> Protected = ["default", "kube-system", "kube-public"];
+
+    public KubeResponse Handle(KubeRequest request)
+    {
+        var name = request.RequiredName;
+        var dryRun = request.DryRun("DeleteOptions");
+        var options = request.Body.Trim().Length == 0 ? null : KubeJson.ParseObject(request.Body, request.Type);
+        if (KubeJson.String(options, "dryRun") is null && options?["dryRun"] is JsonArray { Count: > 0 } modes)
+        {
+            dryRun |= modes.Any(m => m?.GetValue<string>() == "All");
+        }
+        lock (store.Gate)
+        {
+            var old = store.Get(request.Type, request.Namespace, name) ?? throw KubeError.NotFound(request.Type, name);
+            var meta = KubeJson.Metadata(old);
+            var pre = options?["preconditions"] as JsonObject;
+            var wantVersion = KubeJson.String(pre, "resourceVersion");
+            if (wantVersion is not null && wantVersion != KubeJson.String(meta, "resourceVersion"))
+            {
+                throw KubeError.Conflict(request.Type, name,
+                    $"Precondition failed: ResourceVersion in precondition: {wantVersion}, ResourceVersion in object meta: {KubeJson.String(meta, "resourceVersion")}");
+            }
+            var wantUid = KubeJson.String(pre, "uid");
+            if (wantUid is not null && wantUid != KubeJson.String(meta, "uid"))
+            {
+                throw KubeError.Conflict(request.Type, name,
+                    $"Precondition failed: UID in precondition: {wantUid}, UID in object meta: {KubeJson.String(meta, "uid")}");
+            }
+            if (request.Type == ResourceType.Namespaces && Protected.Contains(name))
+            {
+                throw new KubeError(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted",
+                    new JsonObject { ["name"] = name, ["kind"] = "namespaces" });
+            }
+            if ((meta["finalizers"] as JsonArray ?? []).Count > 0)
+            {
+                if (meta["deletionTimestamp"] is null)
+                {
+                    var marked = KubeJson.Clone(old);
+                    KubeJson.Metadata(marked)["deletionTimestamp"] = writer.Now();
+                    KubeJson.Metadata(marked)["deletionGracePeriodSeconds"] = 0;
+                    if (!dryRun)
+                    {
+                        KubeJson.Metadata(marked)["resourceVersion"] = store.NextRevision().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        store.Put(request.Type, marked);
+                    }
+                    return new KubeResponse(200, marked);
+                }
+                return new KubeResponse(200, old);
+            }
+            if (!dryRun)
+            {
+                store.NextRevision();
+                store.Remove(request.Type, request.Namespace, name);
+                if (request.Type == ResourceType.Namespaces)
+                {
+                    store.RemoveNamespaceContents(name);
+                }
+            }
+            if (request.Type == ResourceType.Namespaces)
+            {
+                meta["deletionTimestamp"] = writer.Now();
+                old["status"] = new JsonObject { ["phase"] = "Terminating" };
+                return new KubeResponse(200, old);
+            }
+            return new KubeResponse(200, new JsonObject
+            {
+                ["kind"] = "Status",
+                ["apiVersion"] = "v1",
+                ["metadata"] = new JsonObject(),
+                ["status"] = "Success",
+                ["details"] = new JsonObject { ["name"] = name, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") },
+            });
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Kfp.Emulator.Kube.Patches;
+
+/// <summary>RFC 7386 JSON merge patch: objects merge recursively, null deletes, anything else replaces.</summary>
+internal static class MergePatch
+{
+    public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObj)
+        {
+            return patch?.DeepClone();
+        }
+        var result = target is JsonObject t ? KubeJson.Clone(t) : new JsonObject();
+        foreach (var (key, value) in patchObj)
+        {
+            if (value is null)
+            {
+                result.Remove(key);
+            }
+            else
+            {
+                result[key] = Apply(result[key], value);
+            }
+        }
+        return result;
+    }
+}
