@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Kfp.Provider.Protocol.Hosting;
+using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 
 namespace Kfp.Cmd;

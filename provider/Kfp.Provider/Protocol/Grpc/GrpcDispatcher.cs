@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Kfp.Provider.Protocol.Logging;
 using Microsoft.AspNetCore.Http;
 
 namespace Kfp.Provider.Protocol.Grpc;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Kfp.Provider.Protocol.Logging;
 
-namespace Kfp.Provider.Protocol.Hosting;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// The plugin process: parse the engine's arguments, serve the provider, write the port line to

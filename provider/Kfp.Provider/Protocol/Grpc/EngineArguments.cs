@@ -1,4 +1,4 @@
-namespace Kfp.Provider.Protocol.Hosting;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// The plugin command line: <c>[--logtostderr] [-v=N] [--logflow] [--tracing X] [engine-address]</c>.

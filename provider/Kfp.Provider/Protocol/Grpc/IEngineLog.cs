@@ -1,6 +1,6 @@
 using Kfp.Provider.Protocol.Wire;
 
-namespace Kfp.Provider.Protocol.Logging;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// Messages for the user, sent to the engine's <c>pulumirpc.Engine/Log</c> (shown in the CLI,

@@ -1,9 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using Kfp.Provider.Protocol.Grpc;
-using Kfp.Provider.Protocol.Logging;
 using Kfp.Provider.Protocol.Wire;
 
-namespace Kfp.Provider.Protocol.Hosting;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// Binds every unary RPC of <c>pulumirpc.ResourceProvider</c> to a <see cref="ResourceProviderBase"/>.

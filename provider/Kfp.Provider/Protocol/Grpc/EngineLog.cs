@@ -1,8 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 
-namespace Kfp.Provider.Protocol.Logging;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// The engine log client. The address comes from the command line, Handshake or Attach; setting

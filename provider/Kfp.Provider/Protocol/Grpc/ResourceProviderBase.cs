@@ -1,8 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 
-namespace Kfp.Provider.Protocol.Hosting;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// A Pulumi resource provider: one virtual method per RPC of <c>pulumirpc.ResourceProvider</c>.

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Kfp.Provider.Protocol.Hosting;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>Turns SIGINT and SIGTERM into a cancellation token (the process then exits cleanly).</summary>
 internal sealed class ShutdownSignal : IDisposable

@@ -1,7 +1,5 @@
-using Kfp.Provider.Protocol.Grpc;
-using Kfp.Provider.Protocol.Logging;
 
-namespace Kfp.Provider.Protocol.Hosting;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// A running provider: the engine log, the provider made by the factory, and the gRPC server that

@@ -1,4 +1,4 @@
-namespace Kfp.Provider.Protocol.Logging;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// The plugin's own diagnostics, written to stderr (which the engine keeps in its debug log).
