@@ -24,4 +24,62 @@ public interface IKfpClient
     Task ArchiveExperimentAsync(string experimentId, CancellationToken cancellationToken);
 
     Task UnarchiveExperimentAsync(string experimentId, CancellationToken cancellationToken);
+
+    /// <summary><c>GET healthz</c>: release, multi-user mode, pipeline store.</summary>
+    Task<KfpHealth> GetHealthAsync(CancellationToken cancellationToken);
+
+    /// <summary>What the server supports (generation from healthz, cached per client).</summary>
+    Task<KfpServerInfo> GetServerInfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates a pipeline with no versions. Never creates twice.</summary>
+    Task<Pipeline> CreatePipelineAsync(CreatePipelineRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Creates a pipeline and its first version (named like the pipeline) from a file.</summary>
+    Task<Pipeline> UploadPipelineAsync(UploadPipelineRequest request, CancellationToken cancellationToken);
+
+    Task<Pipeline> GetPipelineAsync(string pipelineId, CancellationToken cancellationToken);
+
+    /// <summary>The pipeline with this unique name in the namespace (null = client default), or null.</summary>
+    Task<Pipeline?> FindPipelineAsync(string name, string? @namespace, CancellationToken cancellationToken);
+
+    Task<KfpPage<Pipeline>> ListPipelinesAsync(KfpListOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a pipeline. With <paramref name="cascade"/> its versions go too (server-side cascade on
+    /// KFP 2.14+, otherwise versions first, then the pipeline); without it a pipeline with versions is refused.</summary>
+    Task DeletePipelineAsync(string pipelineId, bool cascade, CancellationToken cancellationToken);
+
+    /// <summary>Uploads a version with our own name (multipart <c>upload_version</c>). Never creates twice.</summary>
+    Task<PipelineVersion> UploadPipelineVersionAsync(UploadPipelineVersionRequest request, CancellationToken cancellationToken);
+
+    Task<PipelineVersion> GetPipelineVersionAsync(string pipelineId, string pipelineVersionId, CancellationToken cancellationToken);
+
+    /// <summary>The version with this name in the pipeline, or null.</summary>
+    Task<PipelineVersion?> FindPipelineVersionAsync(string pipelineId, string name, CancellationToken cancellationToken);
+
+    Task<KfpPage<PipelineVersion>> ListPipelineVersionsAsync(string pipelineId, KfpListOptions options, CancellationToken cancellationToken);
+
+    Task DeletePipelineVersionAsync(string pipelineId, string pipelineVersionId, CancellationToken cancellationToken);
+
+    /// <summary>Creates a recurring run (mode ENABLE unless asked otherwise). An ambiguous failure is resolved by name and time.</summary>
+    Task<RecurringRun> CreateRecurringRunAsync(CreateRecurringRunRequest request, CancellationToken cancellationToken);
+
+    Task<RecurringRun> GetRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken);
+
+    Task<KfpPage<RecurringRun>> ListRecurringRunsAsync(KfpListOptions options, string? experimentId, CancellationToken cancellationToken);
+
+    Task EnableRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken);
+
+    Task DisableRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken);
+
+    Task DeleteRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken);
+
+    Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken);
+
+    Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    Task<KfpPage<Run>> ListRunsAsync(KfpListOptions options, string? experimentId, CancellationToken cancellationToken);
+
+    Task TerminateRunAsync(string runId, CancellationToken cancellationToken);
+
+    Task DeleteRunAsync(string runId, CancellationToken cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed partial class KfpClient
         return _creates.CreateAsync(
             ct => _transport.SendAsync(call, KfpJsonContext.Default.Experiment, ct),
             ct => FindExperimentAsync(request.DisplayName, body.Namespace, ct),
-            retryWhenAbsent: true,
+            uniqueName: true,
             cancellationToken);
     }
 

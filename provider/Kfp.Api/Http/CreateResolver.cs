@@ -3,14 +3,15 @@ namespace Kfp.Api.Http;
 /// <summary>
 /// Creates an object at most once. A create that fails ambiguously (timeout, dropped connection, 502/503/504)
 /// may have happened; the object is then looked up by name, and created again only if absent and only when
-/// the caller allows it (names unique on the server, so a duplicate would be refused with 409).
+/// the name is unique on the server (a duplicate would be refused with 409), or, for objects whose names may
+/// repeat, only when the failure was an answer (502/503/504) rather than a timeout that may still complete.
 /// </summary>
 internal sealed class CreateResolver(KfpClientOptions options)
 {
     public async Task<T> CreateAsync<T>(
         Func<CancellationToken, Task<T>> create,
         Func<CancellationToken, Task<T?>> lookup,
-        bool retryWhenAbsent,
+        bool uniqueName,
         CancellationToken cancellationToken)
         where T : class
     {
@@ -37,7 +38,7 @@ internal sealed class CreateResolver(KfpClientOptions options)
                 {
                     return found;
                 }
-                if (!retryWhenAbsent || attempt >= attempts)
+                if ((!uniqueName && e.Kind == KfpErrorKind.Timeout) || attempt >= attempts)
                 {
                     throw;
                 }

@@ -1,0 +1,59 @@
+using Kfp.Api.Filtering;
+using Kfp.Api.Http;
+using Kfp.Api.Json;
+using Kfp.Api.Listing;
+using Kfp.Api.Models;
+
+namespace Kfp.Api;
+
+public sealed partial class KfpClient
+{
+    private const string Runs = "runs";
+
+    public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.DisplayName);
+        var call = new KfpCall(HttpMethod.Post, KfpQuery.Path(Runs), "create run", $"'{request.DisplayName}'")
+        {
+            Content = KfpJson.Body(request, KfpJsonContext.Default.CreateRunRequest),
+        };
+        var since = _options.Time.GetUtcNow().AddSeconds(-2);
+        return _creates.CreateAsync(
+            ct => _transport.SendAsync(call, KfpJsonContext.Default.Run, ct),
+            async ct =>
+            {
+                var page = await ListRunsAsync(new KfpListOptions { Filter = CreatedSince(request.DisplayName, since), SortBy = KfpSort.Desc("created_at") }, request.ExperimentId, ct);
+                return page.Items.Count > 0 ? page.Items[0] : null;
+            },
+            uniqueName: false,
+            cancellationToken);
+    }
+
+    public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        _transport.SendAsync(
+            new KfpCall(HttpMethod.Get, KfpQuery.Path($"{Runs}/{KfpQuery.Segment(runId)}"), "get run", runId) { Idempotent = true },
+            KfpJsonContext.Default.Run,
+            cancellationToken);
+
+    public async Task<KfpPage<Run>> ListRunsAsync(KfpListOptions options, string? experimentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // With an experiment the server takes the namespace from it.
+        var ns = string.IsNullOrEmpty(experimentId) ? NamespaceOr(options.Namespace) : options.Namespace;
+        var path = KfpQuery.List(Runs, options, ns, ("experiment_id", experimentId));
+        var wire = await _transport.SendAsync(new KfpCall(HttpMethod.Get, path, "list runs", null) { Idempotent = true }, KfpJsonContext.Default.ListRunsWire, cancellationToken);
+        return new KfpPage<Run>(wire.Runs ?? [], wire.TotalSize, NullIfEmpty(wire.NextPageToken));
+    }
+
+    public Task TerminateRunAsync(string runId, CancellationToken cancellationToken) =>
+        SendEmptyAsync(HttpMethod.Post, $"{Runs}/{KfpQuery.Segment(runId)}:terminate", "terminate run", runId, cancellationToken);
+
+    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) =>
+        SendEmptyAsync(HttpMethod.Delete, $"{Runs}/{KfpQuery.Segment(runId)}", "delete run", runId, cancellationToken);
+
+    /// <summary>Runs and recurring runs may share names: an ambiguous create is matched by name and creation time.</summary>
+    private static KfpFilter CreatedSince(string displayName, DateTimeOffset since) =>
+        KfpFilter.Equal("display_name", displayName)
+            .And(KfpPredicate.Compare("created_at", KfpFilterOperation.GreaterThanOrEqual, since));
+}
