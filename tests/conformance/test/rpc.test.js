@@ -1,0 +1,39 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { grpc, providerPb, emptyPb, startProvider, rawUnary } = require('../harness.js');
+
+test.describe('ResourceProvider RPCs', () => {
+  let provider;
+  test.before(async () => { provider = await startProvider(); });
+  test.after(async () => { await provider.stop(); });
+
+  test('GetPluginInfo returns a semantic version', async () => {
+    const info = await provider.call('getPluginInfo', new emptyPb.Empty());
+    assert.match(info.getVersion(), /^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/);
+  });
+
+  test('an RPC the provider does not implement returns UNIMPLEMENTED', async () => {
+    const request = new providerPb.ConstructRequest();
+    request.setType('kfp:index:NoSuchComponent');
+    request.setName('c');
+    await assert.rejects(provider.call('construct', request), (e) => {
+      assert.equal(e.code, grpc.status.UNIMPLEMENTED);
+      return true;
+    });
+  });
+
+  test('a method the service does not have returns UNIMPLEMENTED', async () => {
+    await assert.rejects(rawUnary(provider.client, '/pulumirpc.ResourceProvider/NoSuchMethod'), (e) => {
+      assert.equal(e.code, grpc.status.UNIMPLEMENTED);
+      return true;
+    });
+  });
+
+  test('Cancel returns OK and the provider keeps serving', async () => {
+    const reply = await provider.call('cancel', new emptyPb.Empty());
+    assert.ok(reply instanceof emptyPb.Empty);
+    const info = await provider.call('getPluginInfo', new emptyPb.Empty());
+    assert.notEqual(info.getVersion(), '');
+  });
+});
