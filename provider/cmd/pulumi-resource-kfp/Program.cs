@@ -1,6 +1,13 @@
-using Kfp.Cmd;
+using Kfp.Provider.Configuration;
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Grpc;
+using Kfp.Provider.Schema;
 
 // The plugin entry point: the engine starts it with its address as the last argument.
-// TODO(lead): replace BootstrapProvider with Kfp.Provider.Engine.KfpProvider.
-return await PluginHost.RunAsync(args, engineLog => new BootstrapProvider(), CancellationToken.None);
+// `--print-schema` writes the package schema instead (what `make schema` commits as schema.json).
+if (args is ["--print-schema"])
+{
+    Console.Out.Write(SchemaGenerator.Generate(KfpPackage.Catalog));
+    return 0;
+}
+return await PluginHost.RunAsync(args, engineLog => KfpProviderFactory.Create(engineLog, new ProcessEnvironment()), CancellationToken.None);

@@ -1,0 +1,24 @@
+using Kfp.Api;
+using Kfp.Api.Auth;
+using Kfp.Provider.Configuration;
+using Kfp.Provider.Protocol.Grpc;
+
+namespace Kfp.Provider.Engine;
+
+/// <summary>Builds the provider with its real clients: what the plugin entry point runs.</summary>
+internal static class KfpProviderFactory
+{
+    public static ResourceProviderBase Create(IEngineLog log, IEnvironment environment) =>
+        new KfpProvider(log, environment, KfpClientFor);
+
+    /// <summary>Provider configuration → KFP client options (token file wins over a fixed token, as KFP's SDK does).</summary>
+    public static IKfpClient KfpClientFor(ProviderConfig config) => new KfpClient(new KfpClientOptions
+    {
+        BaseAddress = config.Host!,
+        Namespace = config.Namespace,
+        Token = config.TokenFile is { } file ? new FileTokenSource(file) : config.Token is { } token ? new StaticTokenSource(token) : null,
+        Headers = config.Headers,
+        CaCertificate = config.CaCertificate,
+        InsecureSkipTlsVerify = config.InsecureSkipTlsVerify,
+    });
+}
