@@ -1,21 +1,46 @@
 using System.Text.Json.Nodes;
 using Kfp.Emulator.Kfp.Core;
 using Kfp.Emulator.Kfp.Experiments;
+using Kfp.Emulator.Kfp.Pipelines;
+using Kfp.Emulator.Kfp.RecurringRuns;
+using Kfp.Emulator.Kfp.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Kfp.Emulator.Kfp;
 
-/// <summary>The emulated KFP v2beta1 REST API (single-user KFP 2.17 unless configured otherwise).</summary>
+/// <summary>
+/// The emulated KFP v2beta1 REST API (single-user KFP 2.17 unless <c>POST /_emulator/config</c> says otherwise):
+/// experiments, pipelines and versions (JSON and multipart upload), runs, recurring runs and healthz.
+/// </summary>
 public sealed class KfpApi : IEmulatedApi
 {
     private readonly KfpStore _store;
     private readonly ExperimentHandlers _experiments;
+    private readonly PipelineHandlers _pipelines;
+    private readonly VersionHandlers _versions;
+    private readonly UploadHandlers _uploads;
+    private readonly RunHandlers _runs;
+    private readonly RecurringRunHandlers _recurringRuns;
 
     public KfpApi(EmulatorOptions options)
     {
         _store = new KfpStore(options);
+        var pipelines = new PipelineService(_store);
         _experiments = new ExperimentHandlers(_store);
+        _pipelines = new PipelineHandlers(_store, pipelines);
+        _versions = new VersionHandlers(_store, pipelines);
+        _uploads = new UploadHandlers(_store, pipelines);
+        _runs = new RunHandlers(_store, pipelines, _experiments);
+        _recurringRuns = new RecurringRunHandlers(_store, pipelines, _runs);
+        _experiments.OnStateChanged = (id, state) =>
+        {
+            if (state == ExperimentRow.Archived)
+            {
+                _runs.ArchiveAllIn(id);
+                _recurringRuns.DisableAllIn(id);
+            }
+        };
     }
 
     /// <summary>The grpc-gateway error body KFP answers with for a status code.</summary>
@@ -25,7 +50,14 @@ public sealed class KfpApi : IEmulatedApi
     public void Map(WebApplication app)
     {
         app.Use(RoutingErrors);
+        app.Use(MultiUserAuth.Middleware(_store));
+        HealthzHandler.Map(app, _store);
+        _uploads.Map(app);
         _experiments.Map(app);
+        _pipelines.Map(app);
+        _versions.Map(app);
+        _runs.Map(app);
+        _recurringRuns.Map(app);
         EmulatorControl.Map(app, _store);
     }
 

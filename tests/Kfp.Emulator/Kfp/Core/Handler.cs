@@ -22,6 +22,23 @@ internal static class Handler
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     };
 
+    /// <summary>The hand-written upload handler: its own error bodies (JSON <c>error_message</c> or plain text).</summary>
+    public static RequestDelegate Upload(Func<HttpContext, Task<JsonNode>> handler) => async context =>
+    {
+        try
+        {
+            var body = await handler(context);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        }
+        catch (KfpServerException e)
+        {
+            context.Response.StatusCode = e.Status;
+            context.Response.ContentType = e.PlainText ? "text/plain; charset=utf-8" : "application/json";
+            await context.Response.WriteAsync(e.PlainText ? e.Message + "\n" : e.ToUploadBody().ToJsonString(), context.RequestAborted);
+        }
+    };
+
     public static RequestDelegate Json(Func<HttpContext, JsonNode> handler) => Json(c => Task.FromResult(handler(c)));
 
     /// <summary>An empty protobuf message (<c>google.protobuf.Empty</c>).</summary>

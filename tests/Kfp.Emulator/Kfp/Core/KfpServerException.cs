@@ -40,6 +40,9 @@ public sealed class KfpServerException : Exception
 
     public string ShortMessage { get; }
 
+    /// <summary>The upload handler writes this failure with <c>http.Error</c>: a plain-text body.</summary>
+    public bool PlainText { get; init; }
+
     public static KfpServerException InvalidInput(string context, string detail) =>
         new(400, 3, $"{context}: Invalid input error: {detail}", detail);
 
@@ -57,6 +60,9 @@ public sealed class KfpServerException : Exception
 
     /// <summary>grpc-gateway's body for a malformed request (bad JSON, unknown field).</summary>
     public static KfpServerException BadRequestBody(string detail) => new(400, 3, detail, "");
+
+    /// <summary>The upload endpoints' body: the v1beta1 <c>Error</c> message, not a google.rpc.Status.</summary>
+    public JsonObject ToUploadBody() => new() { ["error_message"] = Message, ["error_details"] = Message };
 
     public JsonObject ToBody()
     {

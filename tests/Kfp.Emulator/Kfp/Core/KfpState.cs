@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using Kfp.Emulator.Kfp.Experiments;
+using Kfp.Emulator.Kfp.Pipelines;
+using Kfp.Emulator.Kfp.RecurringRuns;
+using Kfp.Emulator.Kfp.Runs;
 
 namespace Kfp.Emulator.Kfp.Core;
 
@@ -9,6 +12,17 @@ public sealed class KfpState
     public ServerSettings Settings { get; set; } = new();
 
     public Dictionary<string, ExperimentRow> Experiments { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, PipelineRow> Pipelines { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, VersionRow> Versions { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RunRow> Runs { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RecurringRunRow> RecurringRuns { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Insertion counter (see <see cref="VersionRow.Sequence"/>).</summary>
+    public long Sequence { get; set; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Kfp.Emulator.Kfp.Core;
+using Kfp.Emulator.Kfp.Listing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kfp.Emulator.Kfp.Pipelines;
+
+/// <summary>PipelineService (JSON): create without versions, get, get by name, list, delete with the cascade rule.</summary>
+internal sealed class PipelineHandlers(KfpStore store, PipelineService pipelines)
+{
+    private const string Root = "/apis/v2beta1/pipelines";
+    private static readonly string[] BodyFields = ["pipeline_id", "display_name", "name", "description", "created_at", "namespace", "error", "tags"];
+    private static readonly string[] LegacyBodyFields = ["pipeline_id", "display_name", "description", "created_at", "namespace", "error"];
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost(Root, Handler.Json(CreateAsync));
+        app.MapGet(Root, Handler.Json(List));
+        app.MapGet(Root + "/names/{name}", Handler.Json(GetByName));
+        app.MapGet(Root + "/{id}", Handler.Json(Get));
+        app.MapDelete(Root + "/{id}", Handler.Json(Delete));
+    }
+
+    private async Task<JsonNode> CreateAsync(HttpContext context)
+    {
+        var fields = store.Settings.HasNames ? BodyFields : LegacyBodyFields;
+        var body = await RequestBody.ReadAsync(context.Request, store.Settings, fields);
+        const string Context = "Failed to create a pipeline";
+        lock (store.Gate)
+        {
+            var row = pipelines.Create(body.Str("name"), body.Str("display_name"), body.Str("description"), body.Str("namespace"),
+                body.StrMap("tags"), Context, detail => KfpServerException.Internal(Context, detail));
+            return row.ToJson(store.Settings);
+        }
+    }
+
+    private JsonObject Get(HttpContext context)
+    {
+        var id = (string)context.GetRouteValue("id")!;
+        lock (store.Gate)
+        {
+            return pipelines.Find(id, $"Failed to get a pipeline {id}").ToJson(store.Settings);
+        }
+    }
+
+    private JsonObject GetByName(HttpContext context)
+    {
+        var name = (string)context.GetRouteValue("name")!;
+        var ns = store.StoredNamespace(context.Request.Query["namespace"].ToString());
+        lock (store.Gate)
+        {
+            var row = store.State.Pipelines.Values.FirstOrDefault(p => p.Name == name && p.Namespace == ns)
+                ?? throw KfpServerException.NotFound($"Failed to get a pipeline with name {name} and namespace {ns}", "Pipeline", name);
+            return row.ToJson(store.Settings);
+        }
+    }
+
+    private JsonObject List(HttpContext context)
+    {
+        var query = ListQuery.Parse(context.Request, PipelineRow.Fields);
+        var ns = store.StoredNamespace(context.Request.Query["namespace"].ToString());
+        lock (store.Gate)
+        {
+            var rows = store.State.Pipelines.Values.Where(p => p.Namespace == ns).ToList();
+            return query.Apply(rows, (p, f) => p.Field(f), p => p.ToJson(store.Settings), "pipelines");
+        }
+    }
+
+    private JsonObject Delete(HttpContext context)
+    {
+        var id = (string)context.GetRouteValue("id")!;
+        var cascade = store.Settings.HasNames && context.Request.Query["cascade"].ToString().Equals("true", StringComparison.OrdinalIgnoreCase);
+        var message = $"Failed to delete pipeline {id}";
+        lock (store.Gate)
+        {
+            pipelines.Find(id, message);
+            var versions = pipelines.VersionsOf(id).OrderBy(v => v.Sequence).ToList();
+            if (versions.Count > 0 && !cascade)
+            {
+                throw KfpServerException.InvalidInput(message,
+                    $"Pipeline {id} has existing pipeline versions (e.g. {versions[0].Id}). Set cascade=true to delete all versions");
+            }
+            foreach (var version in versions)
+            {
+                store.State.Versions.Remove(version.Id);
+            }
+            store.State.Pipelines.Remove(id);
+            return Handler.Empty();
+        }
+    }
+}
