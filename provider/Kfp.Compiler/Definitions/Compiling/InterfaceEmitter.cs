@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Kfp.Compiler.Definitions.Model;
+
+namespace Kfp.Compiler.Definitions.Compiling;
+
+/// <summary>Writes <c>inputDefinitions</c> / <c>outputDefinitions</c> from declared inputs, outputs and group channels.</summary>
+internal static class InterfaceEmitter
+{
+    public static JsonObject? Definitions(IEnumerable<IoDefinition> items, bool outputs = false)
+    {
+        var parameters = new JsonObject();
+        var artifacts = new JsonObject();
+        foreach (var item in items)
+        {
+            var spec = Spec(item.Type);
+            if (!outputs && item.HasDefault)
+            {
+                spec["defaultValue"] = item.Default?.DeepClone();
+            }
+
+            if (!outputs && (item.HasDefault || item.Optional))
+            {
+                spec["isOptional"] = true;
+            }
+
+            if (item.Description is { } description)
+            {
+                spec["description"] = description;
+            }
+
+            (item.Type.IsArtifact ? artifacts : parameters)[item.Name] = spec;
+        }
+
+        return Wrap(parameters, artifacts);
+    }
+
+    public static JsonObject? GroupInputs(IEnumerable<Channel> channels) =>
+        Definitions(channels.Select(c => new IoDefinition(c.InputName, c.Type, null, false, false, null)), outputs: true);
+
+    public static JsonObject? CollectedOutputs(IEnumerable<KeyValuePair<string, CollectedOutput>> outputs)
+    {
+        var parameters = new JsonObject();
+        var artifacts = new JsonObject();
+        foreach (var (name, output) in outputs)
+        {
+            if (output.ItemType.IsArtifact)
+            {
+                var spec = Spec(output.ItemType);
+                spec["isArtifactList"] = true;
+                artifacts[name] = spec;
+            }
+            else
+            {
+                parameters[name] = Spec(IoType.Parameter("LIST"));
+            }
+        }
+
+        return Wrap(parameters, artifacts);
+    }
+
+    public static JsonObject Spec(IoType type) => type.IsArtifact
+        ? new JsonObject { ["artifactType"] = new JsonObject { ["schemaTitle"] = type.SchemaTitle, ["schemaVersion"] = IoType.ArtifactSchemaVersion } }
+        : new JsonObject { ["parameterType"] = type.ParameterType };
+
+    private static JsonObject? Wrap(JsonObject parameters, JsonObject artifacts)
+    {
+        var result = new JsonObject();
+        if (artifacts.Count > 0)
+        {
+            result["artifacts"] = artifacts;
+        }
+
+        if (parameters.Count > 0)
+        {
+            result["parameters"] = parameters;
+        }
+
+        return result.Count == 0 ? null : result;
+    }
+}

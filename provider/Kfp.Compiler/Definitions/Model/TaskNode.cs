@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Kfp.Compiler.Definitions.Model;
+
+/// <summary>An entry of a <c>tasks</c> list: a task or a control-flow group holding tasks.</summary>
+internal abstract record TaskNode(string Path);
+
+/// <summary>A task running a component (<see cref="Component"/>) or a nested pipeline (<see cref="Pipeline"/>).</summary>
+internal sealed record TaskDefinition(
+    string? Name,
+    string? Component,
+    string? Pipeline,
+    string? DisplayName,
+    ImmutableArray<KeyValuePair<string, ValueRef>> Arguments,
+    ImmutableArray<string> After,
+    bool Caching,
+    RetryDefinition? Retry,
+    string Path) : TaskNode(Path);
+
+/// <summary>Retry policy of a task.</summary>
+internal sealed record RetryDefinition(int MaxRetryCount, string BackoffDuration, double BackoffFactor, string BackoffMaxDuration);
+
+/// <summary>Tasks that run only when <c>Left Operator Right</c> holds.</summary>
+internal sealed record ConditionGroup(ValueRef Left, string Operator, ValueRef Right, ImmutableArray<TaskNode> Tasks, string Path)
+    : TaskNode(Path);
+
+/// <summary>Tasks run once per item (ParallelFor).</summary>
+internal sealed record LoopGroup(ValueRef Items, string ItemName, string? ItemType, int Parallelism, ImmutableArray<TaskNode> Tasks, string Path)
+    : TaskNode(Path);
+
+/// <summary>Tasks followed by an exit task that runs however they end.</summary>
+internal sealed record ExitHandlerGroup(TaskDefinition ExitTask, ImmutableArray<TaskNode> Tasks, string Path) : TaskNode(Path);

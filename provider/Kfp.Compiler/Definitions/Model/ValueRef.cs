@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace Kfp.Compiler.Definitions.Model;
+
+/// <summary>Where a task argument, loop items, condition operand or pipeline output comes from.</summary>
+internal abstract record ValueRef(string Path);
+
+/// <summary>A constant JSON value.</summary>
+internal sealed record ConstantRef(JsonNode? Value, string Path) : ValueRef(Path);
+
+/// <summary>A parameter of the enclosing pipeline.</summary>
+internal sealed record ParameterRef(string Name, string Path) : ValueRef(Path);
+
+/// <summary>An output of another task.</summary>
+internal sealed record TaskOutputRef(string Task, string Output, string Path) : ValueRef(Path);
+
+/// <summary>The current item of an enclosing loop (or one field of it).</summary>
+internal sealed record LoopItemRef(string Loop, string? Field, string Path) : ValueRef(Path);
