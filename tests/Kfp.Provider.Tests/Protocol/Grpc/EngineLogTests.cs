@@ -1,0 +1,127 @@
+using Kfp.Provider.Protocol.Grpc;
+using Kfp.Provider.Protocol.Wire;
+
+namespace Kfp.Provider.Tests.Protocol.Grpc;
+
+public sealed class EngineLogTests
+{
+    private readonly StringWriter _stderr = new();
+
+    private DiagnosticLog Diagnostics => new(TextWriter.Synchronized(_stderr));
+
+    [Fact]
+    public async Task LogAsync_WithEngineAddress_SendsEveryField()
+    {
+        await using var engine = await FakeEngine.StartAsync();
+        using var log = new EngineLog(Diagnostics);
+        log.SetEngineAddress(engine.Address);
+
+        await log.LogAsync(LogSeverity.Warning, "drift in pipeline 'train'", "urn:pulumi:dev::kfp::kfp:index:Pipeline::train", ephemeral: false, CancellationToken.None);
+
+        var sent = await engine.NextLogAsync();
+        Assert.Equal(LogSeverity.Warning, sent.Severity);
+        Assert.Equal("drift in pipeline 'train'", sent.Message);
+        Assert.Equal("urn:pulumi:dev::kfp::kfp:index:Pipeline::train", sent.Urn);
+        Assert.False(sent.Ephemeral);
+        Assert.Equal(0, sent.StreamId);
+    }
+
+    [Fact]
+    public async Task LogAsync_NullUrn_SendsEmptyUrn()
+    {
+        await using var engine = await FakeEngine.StartAsync();
+        using var log = new EngineLog(Diagnostics);
+        log.SetEngineAddress(engine.Address);
+
+        await log.LogAsync(LogSeverity.Debug, "status", null, ephemeral: true, CancellationToken.None);
+
+        var sent = await engine.NextLogAsync();
+        Assert.Equal(string.Empty, sent.Urn);
+        Assert.True(sent.Ephemeral);
+    }
+
+    [Fact]
+    public async Task LogAsync_BeforeAnyAddress_IsANoOp()
+    {
+        using var log = new EngineLog(Diagnostics);
+
+        await log.LogAsync(LogSeverity.Error, "nobody listens", null, ephemeral: false, CancellationToken.None);
+
+        Assert.Null(log.Address);
+        Assert.Empty(_stderr.ToString());
+    }
+
+    [Fact]
+    public async Task LogAsync_EngineAnswersError_DoesNotThrowAndReportsOnStderr()
+    {
+        await using var engine = await FakeEngine.StartAsync();
+        engine.FailWith = StatusCode.InvalidArgument;
+        using var log = new EngineLog(Diagnostics);
+        log.SetEngineAddress(engine.Address);
+
+        await log.LogAsync(LogSeverity.Info, "lost message", null, ephemeral: false, CancellationToken.None);
+
+        var stderr = _stderr.ToString();
+        Assert.Contains("engine refuses logs", stderr, StringComparison.Ordinal);
+        Assert.Contains("lost message", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogAsync_EngineUnreachable_DoesNotThrowAndReportsOnStderr()
+    {
+        string address;
+        await using (var engine = await FakeEngine.StartAsync())
+        {
+            address = engine.Address;
+        }
+
+        using var log = new EngineLog(Diagnostics);
+        log.SetEngineAddress(address);
+
+        await log.LogAsync(LogSeverity.Info, "into the void", null, ephemeral: false, CancellationToken.None);
+
+        Assert.Contains($"cannot send a Info message to the engine at {address}", _stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogAsync_CancelledByCaller_DoesNotThrow()
+    {
+        await using var engine = await FakeEngine.StartAsync();
+        using var log = new EngineLog(Diagnostics);
+        log.SetEngineAddress(engine.Address);
+
+        await log.LogAsync(LogSeverity.Info, "late", null, ephemeral: false, new CancellationToken(canceled: true));
+
+        Assert.Empty(_stderr.ToString());
+    }
+
+    [Fact]
+    public void SetEngineAddress_SameAddressTwiceAndBlank_CreatesOneClient()
+    {
+        var created = new List<Uri>();
+        using var log = new EngineLog(Diagnostics, uri =>
+        {
+            created.Add(uri);
+            return new GrpcUnaryClient(uri);
+        });
+
+        log.SetEngineAddress("127.0.0.1:5000");
+        log.SetEngineAddress("127.0.0.1:5000");
+        log.SetEngineAddress(" ");
+        log.SetEngineAddress(null);
+
+        Assert.Equal([new Uri("http://127.0.0.1:5000")], created);
+        Assert.Equal("127.0.0.1:5000", log.Address);
+    }
+
+    [Fact]
+    public void SetEngineAddress_NewAddress_Replaces()
+    {
+        using var log = new EngineLog(Diagnostics);
+
+        log.SetEngineAddress("127.0.0.1:5000");
+        log.SetEngineAddress("127.0.0.1:6000");
+
+        Assert.Equal("127.0.0.1:6000", log.Address);
+    }
+}

@@ -1,0 +1,62 @@
+using Google.Protobuf.WellKnownTypes;
+using Kfp.Provider.Protocol.Grpc;
+using Kfp.Provider.Protocol.Wire;
+
+namespace Kfp.Provider.Tests.Protocol.Grpc;
+
+public sealed class PluginHostTests
+{
+    private readonly PortLineWriter _stdout = new();
+    private readonly StringWriter _stderr = new();
+
+    [Fact]
+    public async Task RunAsync_Started_WritesOnlyThePortLineAndExitsZeroOnShutdown()
+    {
+        using var shutdown = new CancellationTokenSource();
+        var run = PluginHost.RunAsync(["--logtostderr", "-v=9", "127.0.0.1:1"], log => new TestProvider(log), _stdout, TextWriter.Synchronized(_stderr), shutdown.Token);
+
+        var line = await _stdout.FirstLine.Task;
+        var port = int.Parse(line, System.Globalization.CultureInfo.InvariantCulture);
+        using (var client = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{port}")))
+        {
+            var info = await client.CallAsync("/pulumirpc.ResourceProvider/GetPluginInfo", new Empty(), PluginInfo.Parser, CancellationToken.None);
+            Assert.Equal("9.8.7", info.Version);
+        }
+
+        await shutdown.CancelAsync();
+
+        Assert.Equal(0, await run);
+        Assert.Matches("^[0-9]+\n$", line);
+        Assert.Equal(line, _stdout.Text);
+        Assert.Contains("127.0.0.1:1", _stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CallInFlightAtShutdown_IsCancelled()
+    {
+        using var shutdown = new CancellationTokenSource();
+        TestProvider? provider = null;
+        var run = PluginHost.RunAsync([], log => provider = new TestProvider(log), _stdout, TextWriter.Synchronized(_stderr), shutdown.Token);
+        var port = int.Parse(await _stdout.FirstLine.Task, System.Globalization.CultureInfo.InvariantCulture);
+        using var client = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{port}"));
+        var blocked = client.CallAsync("/pulumirpc.ResourceProvider/Create", new CreateRequest { Urn = "block" }, CreateResponse.Parser, CancellationToken.None);
+        await provider!.BlockedCallStarted.Task;
+
+        await shutdown.CancelAsync();
+
+        Assert.Equal(0, await run);
+        await provider.BlockedCallCancelled.Task;
+        var e = await Assert.ThrowsAsync<GrpcCallException>(() => blocked);
+        Assert.Equal(StatusCode.Cancelled, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoPositionalArguments_ReturnsTwoWithoutWritingStdout()
+    {
+        var code = await PluginHost.RunAsync(["127.0.0.1:1", "127.0.0.1:2"], log => new TestProvider(log), _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Empty(_stdout.Text);
+        Assert.Contains("at most one argument", _stderr.ToString(), StringComparison.Ordinal);
+    }
+}
