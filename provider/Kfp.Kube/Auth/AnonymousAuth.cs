@@ -1,0 +1,9 @@
+namespace Kfp.Kube.Auth;
+
+/// <summary>No credentials (a kubeconfig context without a user, or a local emulator).</summary>
+public sealed class AnonymousAuth : KubeAuth
+{
+    public override string Description => "anonymous";
+
+    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

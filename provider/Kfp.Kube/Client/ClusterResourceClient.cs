@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Kfp.Kube.Models;
+
+namespace Kfp.Kube.Client;
+
+/// <summary>A cluster-scoped view of <see cref="ResourceClient{T}"/> (no namespace in the paths).</summary>
+internal sealed class ClusterResourceClient<T>(ResourceClient<T> inner) : IClusterResourceClient<T>
+    where T : class, IKubeObject
+{
+    public Task<T> GetAsync(string name, CancellationToken cancellationToken = default) => inner.GetAsync(null!, name, cancellationToken);
+
+    public Task<T?> FindAsync(string name, CancellationToken cancellationToken = default) => inner.FindAsync(null!, name, cancellationToken);
+
+    public Task<KubeList<T>> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(null, options, cancellationToken);
+
+    public Task<T> CreateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.CreateAsync(obj, options, cancellationToken);
+
+    public Task<T> ReplaceAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.ReplaceAsync(obj, options, cancellationToken);
+
+    public Task<T> MergePatchAsync(string name, JsonObject patch, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.MergePatchAsync(null!, name, patch, options, cancellationToken);
+
+    public Task<T> ApplyAsync(T obj, ApplyOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.ApplyAsync(obj, options, cancellationToken);
+
+    public Task<bool> DeleteAsync(string name, DeleteOptions? options = null, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(null!, name, options, cancellationToken);
+}

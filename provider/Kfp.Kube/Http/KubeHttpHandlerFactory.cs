@@ -1,0 +1,40 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Kfp.Kube.Config;
+
+namespace Kfp.Kube.Http;
+
+/// <summary>Builds the HTTP handler for a config: the cluster CA (or insecure-skip-tls-verify), TLS server name, client certificate.</summary>
+internal static class KubeHttpHandlerFactory
+{
+    public static SocketsHttpHandler Create(KubeClientConfig config)
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var ssl = handler.SslOptions;
+        if (config.TlsServerName is { Length: > 0 } serverName)
+        {
+            ssl.TargetHost = serverName;
+        }
+        if (config.InsecureSkipTlsVerify)
+        {
+            // The user asked for this with insecure-skip-tls-verify in the kubeconfig (client-go does the same).
+#pragma warning disable CA5359
+            ssl.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+        else if (config.CertificateAuthorityPem is { } pem)
+        {
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPem(pem);
+            ssl.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+            ssl.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
+        }
+        var auth = config.Auth;
+        ssl.LocalCertificateSelectionCallback = (_, _, _, _, _) => auth.ClientCertificate!;
+        return handler;
+    }
+}
