@@ -46,15 +46,30 @@ public sealed class EmulatorFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A raw call to the emulator, bypassing the client, for quirk tests.</summary>
-    public async Task<(int Status, string Body)> RawAsync(HttpMethod method, string path, string? json = null)
+    /// <summary>Plays another KFP server: a release (e.g. "2.5.0") and single- or multi-user mode.</summary>
+    public async Task ConfigureAsync(string version = "2.17.0", bool multiUser = false)
     {
+        using var response = await _control.PostAsJsonAsync(new Uri(KfpUrl, "/_emulator/config"), new { version, multiUser });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// A raw call bypassing the client, for quirk tests. The answer is still checked against the swagger;
+    /// the request is not (quirk tests send what the API rejects).
+    /// </summary>
+    public async Task<(int Status, string Body)> RawAsync(HttpMethod method, string path, string? json = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var client = new HttpClient(new SchemaCheckingHandler(new SocketsHttpHandler(), checkRequests: false));
         using var request = new HttpRequestMessage(method, new Uri(KfpUrl, path));
         if (json is not null)
         {
             request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         }
-        using var response = await _control.SendAsync(request);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
