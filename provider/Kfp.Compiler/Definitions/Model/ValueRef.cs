@@ -16,3 +16,7 @@ internal sealed record TaskOutputRef(string Task, string Output, string Path) : 
 
 /// <summary>The current item of an enclosing loop (or one field of it).</summary>
 internal sealed record LoopItemRef(string Loop, string? Field, string Path) : ValueRef(Path);
+
+/// <summary>A string with embedded references (<c>{{parameter.x}}</c>, <c>{{task.t.output}}</c>, <c>{{loopItem.i}}</c>), like a Python f-string.</summary>
+internal sealed record TemplateRef(string Text, System.Collections.Immutable.ImmutableArray<KeyValuePair<string, ValueRef>> Parts, string Path)
+    : ValueRef(Path);

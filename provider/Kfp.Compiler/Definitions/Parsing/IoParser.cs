@@ -25,7 +25,7 @@ internal static class IoParser
             {
                 if (ParseType(reader, node.GetValue<string>(), path) is { } shortType)
                 {
-                    result.Add(new IoDefinition(name, shortType, null, false, false, null));
+                    result.Add(new IoDefinition(name, shortType, null, false, shortType.ParameterType == "TASK_FINAL_STATUS", null));
                 }
 
                 continue;

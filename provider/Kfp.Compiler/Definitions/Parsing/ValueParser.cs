@@ -6,7 +6,7 @@ namespace Kfp.Compiler.Definitions.Parsing;
 
 /// <summary>
 /// Reads a value reference: a plain value (constant), <c>{value: ...}</c>, <c>{parameter: name}</c>,
-/// <c>{task: name, output: key}</c> or <c>{loopItem: name, field: key}</c>.
+/// <c>{task: name, output: key}</c>, <c>{loopItem: name, field: key}</c> or <c>{template: "text {{task.t.out}}"}</c>.
 /// </summary>
 internal static class ValueParser
 {
@@ -21,6 +21,12 @@ internal static class ValueParser
         {
             reader.CheckKeys(obj, path, "value");
             return new ConstantRef(obj["value"]?.DeepClone(), path);
+        }
+
+        if (obj.ContainsKey("template"))
+        {
+            reader.CheckKeys(obj, path, "template");
+            return TemplateParser.Parse(reader, reader.RequiredString(obj, "template", path, "write the text with {{...}} references."), path);
         }
 
         if (obj.ContainsKey("parameter"))
@@ -45,7 +51,7 @@ internal static class ValueParser
                 reader.OptionalString(obj, "field", path), path);
         }
 
-        reader.Add(path, "a mapping value needs one of the keys value, parameter, task (with output) or loopItem; write {value: {...}} for a constant mapping.");
+        reader.Add(path, "a mapping value needs one of the keys value, parameter, task (with output), loopItem or template; write {value: {...}} for a constant mapping.");
         return new ConstantRef(null, Json.Path(path, "value"));
     }
 }
