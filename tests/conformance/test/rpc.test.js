@@ -13,6 +13,23 @@ test.describe('ResourceProvider RPCs', () => {
     assert.match(info.getVersion(), /^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/);
   });
 
+  test('GetSchema returns the kfp package schema at the plugin version', async () => {
+    const schema = await provider.call('getSchema', new providerPb.GetSchemaRequest());
+    const info = await provider.call('getPluginInfo', new emptyPb.Empty());
+    const parsed = JSON.parse(schema.getSchema());
+    assert.equal(parsed.name, 'kfp');
+    assert.equal(parsed.version, info.getVersion());
+  });
+
+  test('Handshake accepts secrets and resource references', async () => {
+    const request = new providerPb.ProviderHandshakeRequest();
+    request.setEngineAddress('127.0.0.1:1');
+    request.setConfigureWithUrn(true);
+    const reply = await provider.call('handshake', request);
+    assert.equal(reply.getAcceptSecrets(), true);
+    assert.equal(reply.getAcceptResources(), true);
+  });
+
   test('an RPC the provider does not implement returns UNIMPLEMENTED', async () => {
     const request = new providerPb.ConstructRequest();
     request.setType('kfp:index:NoSuchComponent');

@@ -1,7 +1,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startProvider, emptyPb } = require('../harness.js');
+const { startProvider, emptyPb, pluginPb } = require('../harness.js');
 
 test('the port line is the only thing on stdout', async () => {
   const provider = await startProvider();
@@ -25,9 +25,12 @@ test('logging and tracing flags before the engine address are accepted', async (
   }
 });
 
-test('without an engine address the plugin starts in attach mode', async () => {
+test('without an engine address the plugin starts in attach mode and accepts Attach', async () => {
   const provider = await startProvider([]);
   try {
+    const attach = new pluginPb.PluginAttach();
+    attach.setAddress('127.0.0.1:1');
+    await provider.call('attach', attach);
     const info = await provider.call('getPluginInfo', new emptyPb.Empty());
     assert.notEqual(info.getVersion(), '');
   } finally {
