@@ -51,6 +51,8 @@ internal static partial class TopLevelRules
         }
     }
 
+    public static bool IsValidPipelineName(string name) => NamePattern().IsMatch(name);
+
     private static void CheckPipelineInfo(JsonObject spec, ProblemSink problems)
     {
         if (spec["pipelineInfo"] is not JsonObject info)

@@ -45,6 +45,12 @@ internal static class DefinitionParser
         }
 
         var pipelineName = reader.RequiredString(main, "name", MarkerKey, "name the pipeline (lowercase letters, digits and '-').");
+        if (pipelineName.Length > 0 && !TopLevelRules.IsValidPipelineName(pipelineName))
+        {
+            reader.Add(Json.Path(MarkerKey, "name"),
+                $"the pipeline name '{pipelineName}' must match ^[a-z0-9][a-z0-9-]{{0,127}}$ (the KFP server's rule); use lowercase letters, digits and '-'.");
+        }
+
         return new DefinitionFile(ParsePipeline(reader, main, pipelineName, MarkerKey), components.ToImmutable(), pipelines.ToImmutable());
     }
 

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Kfp.Compiler.Definitions;
+
+namespace Kfp.Compiler.Tests.Definitions;
+
+public sealed class DefinitionErrorTests
+{
+    [Fact]
+    public void Compile_BadReferences_ReportsEachWithItsPath()
+    {
+        var problems = Problems("references.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].component" && p.Message.Contains("'nope' is not defined", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].arguments.text" && p.Message.Contains("no task 'ghost'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[3].arguments.text" && p.Message.Contains("no output 'missing'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[3].after[0]" && p.Message.Contains("'nobody'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[4].arguments.text" && p.Message.Contains("no enclosing loop", StringComparison.Ordinal));
+        Assert.Equal(5, problems.Length);
+    }
+
+    [Fact]
+    public void Compile_TypeMismatches_ReportsEach()
+    {
+        var problems = Problems("types.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.parameters.count.default");
+        Assert.Contains(problems, p => p.Path == "pipeline.parameters.word.type" && p.Message.Contains("unknown type 'strng'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].arguments.text" && p.Message.Contains("NUMBER_INTEGER but input 'text' is STRING", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[2].loop.items" && p.Message.Contains("must be a list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compile_MissingAndUnknownArguments_ReportsBoth()
+    {
+        var problems = Problems("arguments.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].arguments" && p.Message.Contains("required input 'text'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].arguments.colour" && p.Message.Contains("no input 'colour'", StringComparison.Ordinal));
+        Assert.Equal(2, problems.Length);
+    }
+
+    [Fact]
+    public void Compile_OutputReadOutsideItsCondition_SaysToMoveTheConsumer()
+    {
+        var problem = Assert.Single(Problems("scopes.yaml"));
+
+        Assert.Equal("pipeline.tasks[1].arguments.text", problem.Path);
+        Assert.Contains("only available inside 'condition-1'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_BadShape_ReportsTyposNamesImagePlaceholdersAndQuantities()
+    {
+        var problems = Problems("shape.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipelne" && p.Message.Contains("unknown key", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.name" && p.Message.Contains("Shape_Pipeline", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].componnet");
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0]" && p.Message.Contains("exactly one of 'component'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].name" && p.Message.Contains("'bad-name'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "components.print.image");
+        Assert.Contains(problems, p => p.Path == "components.print.command[1]" && p.Message.Contains("'txt'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "components.print.command[2]" && p.Message.Contains("'path'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "components.print.resources.cpuLimit");
+        Assert.Contains(problems, p => p.Path == "components.print.resources.memoryLimit");
+    }
+
+    [Fact]
+    public void Compile_RecursivePipeline_IsRejected()
+    {
+        var problem = Assert.Single(Problems("recursive.yaml"));
+
+        Assert.Contains("contains itself", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_NotYaml_ReportsLine()
+    {
+        var error = Assert.Throws<PipelineCompileException>(() => DefinitionCompiler.Compile("pipeline:\n  name: x\n tasks: [", "p.yaml"));
+
+        Assert.Equal("definition", error.Framework);
+        Assert.Contains("line 3", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    private static ImmutableArray<CompileProblem> Problems(string name)
+    {
+        var error = Assert.Throws<PipelineCompileException>(() => DefinitionCompiler.Compile(TestFiles.Read($"definitions-invalid/{name}"), name));
+        Assert.Equal(name, error.SourceFile);
+        return error.Problems;
+    }
+}
