@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Kfp.Emulator.Kube.Schema;
 using Microsoft.AspNetCore.Http;
 
 namespace Kfp.Emulator.Kube;
 
 /// <summary>A request routed to a resource: its type, namespace and name from the URL, plus query helpers.</summary>
-internal sealed record KubeRequest(HttpContext Http, ResourceType Type, string? Namespace, string? Name, string Body)
+internal sealed record KubeRequest(HttpContext Http, ResourceType Type, string? Namespace, string? Name, string Body, UnknownFields Schema)
 {
     public string? Query(string key) => Http.Request.Query.TryGetValue(key, out var v) ? v.ToString() : null;
 
@@ -43,7 +44,32 @@ internal sealed record KubeRequest(HttpContext Http, ResourceType Type, string? 
         }
     }
 
-    public JsonObject ParseBody() => KubeJson.ParseObject(Body, Type);
+    public JsonObject ParseBody() => CheckFields(KubeJson.ParseObject(Body, Type));
+
+    /// <summary>Applies <c>fieldValidation</c> to undeclared fields: Strict fails, Warn (default) and Ignore drop them.</summary>
+    public JsonObject CheckFields(JsonObject obj)
+    {
+        var mode = Query("fieldValidation") ?? "";
+        if (mode is not ("" or "Ignore" or "Warn" or "Strict"))
+        {
+            throw KubeError.BadRequest($"fieldValidation must be one of Ignore, Warn or Strict, got \"{mode}\"");
+        }
+        var unknown = Schema.Prune(Type, obj);
+        if (unknown.Count == 0 || mode == "Ignore")
+        {
+            return obj;
+        }
+        var text = string.Join(", ", unknown.Select(f => $"unknown field \"{f}\""));
+        if (mode == "Strict")
+        {
+            throw KubeError.Undecodable(Type, "strict decoding error: " + text);
+        }
+        foreach (var field in unknown)
+        {
+            Http.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
+        }
+        return obj;
+    }
 
     /// <summary>Puts the URL namespace on the object, or fails when the body names another one.</summary>
     public void BindNamespace(JsonObject obj)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kfp.Emulator.Kube.Handlers;
 using Kfp.Emulator.Kube.Protobuf;
+using Kfp.Emulator.Kube.Schema;
 using Microsoft.AspNetCore.Http;
 
 namespace Kfp.Emulator.Kube;
@@ -14,8 +15,11 @@ internal sealed class KubeRouter
     private readonly PatchHandler _patch;
     private readonly DeleteHandler _delete;
 
-    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables)
+    private readonly UnknownFields _schema;
+
+    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema)
     {
+        _schema = schema;
         _read = new ReadHandler(store, tables);
         _create = new CreateHandler(store, writer);
         _replace = new ReplaceHandler(store, writer);
@@ -37,7 +41,7 @@ internal sealed class KubeRouter
         {
             var segments = rest.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             var body = await ReadBodyAsync(context, segments);
-            var request = Route(context, segments, body);
+            var request = Route(context, segments, body, _schema);
             response = context.Request.Method switch
             {
                 "GET" => _read.Handle(request),
@@ -76,7 +80,7 @@ internal sealed class KubeRouter
         }
     }
 
-    private static KubeRequest Route(HttpContext context, string[] segments, string body)
+    private static KubeRequest Route(HttpContext context, string[] segments, string body, UnknownFields schema)
     {
         switch (segments)
         {
@@ -85,13 +89,13 @@ internal sealed class KubeRouter
                 {
                     throw KubeError.MethodNotAllowed(context.Request.Method);
                 }
-                return new KubeRequest(context, type, null, null, body);
+                return new KubeRequest(context, type, null, null, body, schema);
             case ["namespaces", var name]:
-                return new KubeRequest(context, ResourceType.Namespaces, null, name, body);
+                return new KubeRequest(context, ResourceType.Namespaces, null, name, body, schema);
             case ["namespaces", var ns, var plural] when Type(plural) is { Namespaced: true } type:
-                return new KubeRequest(context, type, ns, null, body);
+                return new KubeRequest(context, type, ns, null, body, schema);
             case ["namespaces", var ns, var plural, var name] when Type(plural) is { Namespaced: true } type:
-                return new KubeRequest(context, type, ns, name, body);
+                return new KubeRequest(context, type, ns, name, body, schema);
             default:
                 throw KubeError.PathNotFound();
         }

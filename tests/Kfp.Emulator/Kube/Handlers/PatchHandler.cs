@@ -38,7 +38,7 @@ internal sealed class PatchHandler(KubeStore store, ObjectWriter writer)
                 "application/merge-patch+json" => MergePatch.Apply(old, patch) as JsonObject ?? throw KubeError.BadRequest("merge patch must be a JSON object"),
                 _ => StrategicMergePatch.Apply(old, patch as JsonObject ?? throw KubeError.BadRequest("strategic merge patch must be a JSON object")),
             };
-            CheckIdentity(request, name, old, patched);
+            CheckIdentity(request, name, old, request.CheckFields(patched));
             KubeJson.Metadata(patched).Remove("managedFields");
             return new KubeResponse(200, writer.Write(request.Type, old, patched, request.Manager, dryRun));
         }
@@ -70,7 +70,7 @@ internal sealed class PatchHandler(KubeStore store, ObjectWriter writer)
             throw new KubeError(422, "Invalid", $"PatchOptions.meta.k8s.io \"\" is invalid: {error}",
                 new JsonObject { ["kind"] = "PatchOptions", ["causes"] = new JsonArray(error.ToCause()) });
         }
-        var applied = YamlJson.ParseObject(request.Body, request.Type);
+        var applied = request.CheckFields(YamlJson.ParseObject(request.Body, request.Type));
         if (KubeJson.String(applied, "apiVersion") != "v1" || KubeJson.String(applied, "kind") != request.Type.Kind)
         {
             throw KubeError.BadRequest($"Incorrect version specified in apply patch. Specified patch version: {KubeJson.String(applied, "apiVersion")}, expected: v1");
