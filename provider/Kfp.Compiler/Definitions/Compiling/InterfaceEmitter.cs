@@ -45,9 +45,7 @@ internal static class InterfaceEmitter
         {
             if (output.ItemType.IsArtifact)
             {
-                var spec = Spec(output.ItemType);
-                spec["isArtifactList"] = true;
-                artifacts[name] = spec;
+                artifacts[name] = Spec(output.ItemType with { IsList = true });
             }
             else
             {
@@ -58,9 +56,21 @@ internal static class InterfaceEmitter
         return Wrap(parameters, artifacts);
     }
 
-    public static JsonObject Spec(IoType type) => type.IsArtifact
-        ? new JsonObject { ["artifactType"] = new JsonObject { ["schemaTitle"] = type.SchemaTitle, ["schemaVersion"] = IoType.ArtifactSchemaVersion } }
-        : new JsonObject { ["parameterType"] = type.ParameterType };
+    public static JsonObject Spec(IoType type)
+    {
+        if (!type.IsArtifact)
+        {
+            return new JsonObject { ["parameterType"] = type.ParameterType };
+        }
+
+        var spec = new JsonObject { ["artifactType"] = new JsonObject { ["schemaTitle"] = type.SchemaTitle, ["schemaVersion"] = IoType.ArtifactSchemaVersion } };
+        if (type.IsList)
+        {
+            spec["isArtifactList"] = true;
+        }
+
+        return spec;
+    }
 
     private static JsonObject? Wrap(JsonObject parameters, JsonObject artifacts)
     {

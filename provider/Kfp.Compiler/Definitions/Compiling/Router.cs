@@ -104,7 +104,7 @@ internal sealed class Router(Graph graph)
             (producer, producerKey) = (loop.Name, key);
         }
 
-        var type = output.Type.IsArtifact ? output.Type : IoType.Parameter("LIST");
+        var type = output.Type.IsArtifact ? output.Type with { IsList = true } : IoType.Parameter("LIST");
         return new TaskOutputChannel(chain[^1], key, type, Collected: true);
     }
 

@@ -97,8 +97,7 @@ internal static class TaskWiring
         }
 
         var read = routed.Channel.Type;
-        if (read.IsArtifact != declared.Type.IsArtifact
-            || binding.Field is null && !ParameterTypes.Compatible(read.ParameterType, declared.Type.ParameterType))
+        if (read.IsArtifact != declared.Type.IsArtifact || binding.Field is null && !read.Fits(declared.Type))
         {
             graph.Problems.Add(path, $"'{channel.FullName}' is {read} but input '{declared.Name}' is {declared.Type}; connect a value of a matching type.");
             return;

@@ -20,10 +20,15 @@ internal static class TypeParser
         ["Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "SlicedClassificationMetrics", "HTML", "Markdown"];
 
     public const string Help =
-        "use string, integer, float, boolean, list, struct, taskFinalStatus, or an artifact type (Artifact, Dataset, Model, Metrics, HTML, Markdown, ClassificationMetrics, SlicedClassificationMetrics, or a schema title such as system.Dataset)";
+        "use string, integer, float, boolean, list, struct, taskFinalStatus, or an artifact type (Artifact, Dataset, Model, Metrics, HTML, Markdown, ClassificationMetrics, SlicedClassificationMetrics, or a schema title such as system.Dataset; add [] for a list of artifacts, e.g. Dataset[])";
 
     public static IoType? Parse(string text)
     {
+        if (text.EndsWith("[]", StringComparison.Ordinal) && Parse(text[..^2]) is { IsArtifact: true, IsList: false } item)
+        {
+            return item with { IsList = true };
+        }
+
         if (Parameters.TryGetValue(text, out var parameter))
         {
             return IoType.Parameter(parameter);
