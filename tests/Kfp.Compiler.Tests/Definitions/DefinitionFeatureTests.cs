@@ -85,6 +85,17 @@ public sealed class DefinitionFeatureTests
         Assert.Equal(SpecHasher.ComputeHash(Compiled), SpecHasher.ComputeHash(again));
     }
 
+    [Fact]
+    public void Compile_DocumentationExample_IsValidAndCollectsLoopOutputs()
+    {
+        var example = DefinitionCompiler.Compile(TestFiles.Read("definitions-features/docs_example.yaml"), "docs_example.yaml");
+
+        Assert.Empty(IrValidator.Validate(example));
+        var root = example.PipelineSpec["root"]!["dag"]!["tasks"]!;
+        Assert.Equal("""{"artifacts":{"models":{"taskOutputArtifact":{"outputArtifactKey":"pipelinechannel--train-model","producerTask":"for-loop-1"}}}}""", Canonical(root["report"]!["inputs"]));
+        Assert.Equal("inputs.parameter_values['pipelinechannel--notify'] == true", root["condition-2"]!["triggerPolicy"]!["condition"]!.GetValue<string>());
+    }
+
     private static string Canonical(JsonNode? node) =>
         SpecHasher.Canonicalize(new IrDocument(new JsonObject { ["x"] = node?.DeepClone() }, null))[5..^1];
 }
