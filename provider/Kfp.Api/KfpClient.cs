@@ -29,6 +29,6 @@ public sealed partial class KfpClient : IKfpClient, IDisposable
 
     public void Dispose() => _transport.Dispose();
 
-    private string? NamespaceOr(string? @namespace) =>
-        string.IsNullOrEmpty(@namespace) ? _options.Namespace : @namespace;
+    /// <summary>The namespace to send: the given one (even "", which means shared/none), else the client default.</summary>
+    private string? NamespaceOr(string? @namespace) => @namespace ?? _options.Namespace;
 }

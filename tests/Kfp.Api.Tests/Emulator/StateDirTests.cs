@@ -16,7 +16,7 @@ public sealed class StateDirTests
             string experimentId, pipelineId, versionId;
             await using (var first = await EmulatorHost.StartAsync(new EmulatorOptions { StateDir = dir }))
             {
-                using var client = new KfpClient(new KfpClientOptions { BaseAddress = first.KfpUrl });
+                using var client = new KfpClient(new KfpClientOptions { BaseAddress = first.KfpUrl, Handler = new SchemaCheckingHandler(new SocketsHttpHandler()) });
                 experimentId = (await client.CreateExperimentAsync(new CreateExperimentRequest("kept"), CancellationToken.None)).ExperimentId;
                 var pipeline = await client.UploadPipelineAsync(new UploadPipelineRequest("kept", Samples.HelloWorld), CancellationToken.None);
                 pipelineId = pipeline.PipelineId;
@@ -24,7 +24,7 @@ public sealed class StateDirTests
             }
 
             await using var second = await EmulatorHost.StartAsync(new EmulatorOptions { StateDir = dir });
-            using var again = new KfpClient(new KfpClientOptions { BaseAddress = second.KfpUrl });
+            using var again = new KfpClient(new KfpClientOptions { BaseAddress = second.KfpUrl, Handler = new SchemaCheckingHandler(new SocketsHttpHandler()) });
 
             Assert.Equal("kept", (await again.GetExperimentAsync(experimentId, CancellationToken.None)).DisplayName);
             var version = await again.GetPipelineVersionAsync(pipelineId, versionId, CancellationToken.None);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -6,6 +8,9 @@ namespace Kfp.Emulator.Kfp.Core;
 /// <summary>Wraps a handler: its JSON answer is written with 200, a <see cref="KfpServerException"/> as the error body.</summary>
 internal static class Handler
 {
+    /// <summary>Quotes escaped as <c>\"</c> like the Go server, not <c>\u0022</c>.</summary>
+    public static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static RequestDelegate Json(Func<HttpContext, Task<JsonNode>> handler) => async context =>
     {
         JsonNode body;
@@ -19,7 +24,7 @@ internal static class Handler
             body = e.ToBody();
         }
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(body.ToJsonString(Wire), context.RequestAborted);
     };
 
     /// <summary>The hand-written upload handler: its own error bodies (JSON <c>error_message</c> or plain text).</summary>
@@ -29,13 +34,13 @@ internal static class Handler
         {
             var body = await handler(context);
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+            await context.Response.WriteAsync(body.ToJsonString(Wire), context.RequestAborted);
         }
         catch (KfpServerException e)
         {
             context.Response.StatusCode = e.Status;
             context.Response.ContentType = e.PlainText ? "text/plain; charset=utf-8" : "application/json";
-            await context.Response.WriteAsync(e.PlainText ? e.Message + "\n" : e.ToUploadBody().ToJsonString(), context.RequestAborted);
+            await context.Response.WriteAsync(e.PlainText ? e.Message + "\n" : e.ToUploadBody().ToJsonString(Wire), context.RequestAborted);
         }
     };
 

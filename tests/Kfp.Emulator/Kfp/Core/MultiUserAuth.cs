@@ -22,7 +22,7 @@ internal static class MultiUserAuth
             "Request header error: there is no user identity header.");
         context.Response.StatusCode = 401;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(error.ToBody().ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(error.ToBody().ToJsonString(Handler.Wire), context.RequestAborted);
     };
 
     private static bool HasIdentity(HttpRequest request) =>

@@ -17,6 +17,7 @@ internal sealed class PipelineHandlers(KfpStore store, PipelineService pipelines
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapPost(Root, Handler.Json(CreateAsync));
+        app.MapPost(Root + "/create", Handler.Json(CreateWithVersionAsync));
         app.MapGet(Root, Handler.Json(List));
         app.MapGet(Root + "/names/{name}", Handler.Json(GetByName));
         app.MapGet(Root + "/{id}", Handler.Json(Get));
@@ -34,6 +35,17 @@ internal sealed class PipelineHandlers(KfpStore store, PipelineService pipelines
                 body.StrMap("tags"), Context, detail => KfpServerException.Internal(Context, detail));
             return row.ToJson(store.Settings);
         }
+    }
+
+    /// <summary>P2 needs the server to download the spec from a URL; the emulator does not, and says so as the server would.</summary>
+    private async Task<JsonNode> CreateWithVersionAsync(HttpContext context)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, store.Settings, ["pipeline", "pipeline_version"]);
+        var url = (body.Raw("pipeline_version") as JsonObject)?["package_url"]?["pipeline_url"]?.ToString() ?? "";
+        const string Context = "Failed to create a pipeline and a pipeline version";
+        throw url.Length == 0
+            ? KfpServerException.InvalidInput(Context, "Pipeline URL is empty. Please specify a valid URL")
+            : KfpServerException.InvalidInput(Context, $"Pipeline URL validation failed: the emulator cannot download {url}; use pipelines/upload");
     }
 
     private JsonObject Get(HttpContext context)
