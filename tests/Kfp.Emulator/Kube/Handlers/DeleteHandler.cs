@@ -66,6 +66,11 @@ internal sealed class DeleteHandler(KubeStore store, ObjectWriter writer)
                     store.RemoveNamespaceContents(name);
                 }
             }
+            if (request.Type == ResourceType.ServiceAccounts)
+            {
+                // The ServiceAccount registry returns the deleted object, not a Status (see the OpenAPI document).
+                return new KubeResponse(200, old);
+            }
             if (request.Type == ResourceType.Namespaces)
             {
                 meta["deletionTimestamp"] = writer.Now();
