@@ -47,7 +47,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
         }
 
         var content = await _files.ReadAllBytesAsync(sourcePath, cancellationToken);
-        var text = Encoding.UTF8.GetString(content);
+        var text = Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
         var framework = FrameworkSelector.Choose(request, sourcePath, text);
         var key = await CompileCacheKey.ComputeAsync(_files, sourcePath, content, framework, request, cancellationToken);
         var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<CompiledPipeline>>(

@@ -27,12 +27,15 @@ public static class IrLoader
         return document;
     }
 
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     internal static IrDocument? TryLoad(string text, ImmutableArray<CompileProblem>.Builder problems)
     {
+        text = text.TrimStart('\uFEFF');
         IReadOnlyList<JsonNode?> documents;
         try
         {
-            documents = LooksLikeJson(text) ? [JsonNode.Parse(text)] : ParseYaml(text);
+            documents = LooksLikeJson(text) ? [JsonNode.Parse(text, null, StrictJson)] : ParseYaml(text);
         }
         catch (JsonException e)
         {

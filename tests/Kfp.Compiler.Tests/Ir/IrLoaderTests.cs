@@ -78,6 +78,24 @@ public sealed class IrLoaderTests
         Assert.Contains("more than one PipelineSpec", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"pipelineInfo\": {\"name\": \"a\"}, \"pipelineInfo\": {\"name\": \"b\"}}", "pipelineInfo")]
+    [InlineData("pipelineInfo: {name: a}\npipelineInfo: {name: b}\n", "Duplicate key")]
+    public void Load_DuplicateKey_Throws(string text, string expected)
+    {
+        var error = Assert.Throws<PipelineCompileException>(() => IrLoader.Load(text, "dup"));
+
+        Assert.Contains(expected, Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsIgnored()
+    {
+        var document = IrLoader.Load("\uFEFF" + TestFiles.Read("ir/variants/hello_world.json"), "bom.json");
+
+        Assert.Equal("echo", document.PipelineName);
+    }
+
     [Fact]
     public void Load_BrokenJson_Throws()
     {

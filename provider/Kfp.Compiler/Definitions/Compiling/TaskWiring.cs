@@ -28,7 +28,7 @@ internal static class TaskWiring
 
             if (value is TemplateRef template)
             {
-                BindTemplate(graph, binder, router, node, declared, template);
+                TemplateWiring.Bind(graph, binder, router, node, declared, template);
             }
             else if (binder.Bind(value, node) is { } binding)
             {
@@ -113,34 +113,6 @@ internal static class TaskWiring
         {
             Router.Depend(node, output.Producer);
         }
-    }
-
-    private static void BindTemplate(Graph graph, Binder binder, Router router, GraphNode node, IoDefinition declared, TemplateRef template)
-    {
-        if (declared.Type.ParameterType != "STRING")
-        {
-            graph.Problems.Add(template.Path, $"a template makes a string but input '{declared.Name}' is {declared.Type}.");
-            return;
-        }
-
-        var text = template.Text;
-        foreach (var (placeholder, part) in template.Parts)
-        {
-            if (binder.Bind(part, node)?.Channel is not { } channel || router.Route(node, channel, template.Path) is not { } routed)
-            {
-                continue;
-            }
-
-            Router.AddInput(node, routed.Channel.InputName, routed.Channel, routed.Feed);
-            if (channel is TaskOutputChannel output)
-            {
-                Router.Depend(node, output.Producer);
-            }
-
-            text = text.Replace(placeholder, $"{{{{$.inputs.parameters['{routed.Channel.InputName}']}}}}", StringComparison.Ordinal);
-        }
-
-        node.ParameterInputs[declared.Name] = new JsonObject { ["runtimeValue"] = new JsonObject { ["constant"] = text } };
     }
 
     private static void CheckRequired(Graph graph, GraphNode node, ImmutableArray<IoDefinition> inputs)
