@@ -15,11 +15,11 @@ const values = require('./values.js');
 const HEADERS = { preview: 'Previewing update', up: 'Updating', refresh: 'Refreshing', destroy: 'Destroying' };
 const COMMANDS = Object.keys(HEADERS);
 
-function rowsOf(program, state) {
+function rowsOf(program, state, stack) {
   const rows = state.resources.filter((r) => !r.type.startsWith('pulumi:providers:')).map((r) => ({ type: r.type, name: nameOfUrn(r.urn) }));
   program?.resources.forEach((r) => rows.push({ type: r.typeText, name: r.name }));
   if (program) {
-    rows.push({ type: STACK_TYPE, name: `${program.name}-x` });
+    rows.push({ type: STACK_TYPE, name: `${program.name}-${stack}` });
   }
   return rows;
 }
@@ -41,7 +41,7 @@ async function run(command, options) {
   try {
     const program = loadProgram(programDir);
     const state = loadState(stateDir, program.name, stack);
-    renderer.setRows(rowsOf(program, state));
+    renderer.setRows(rowsOf(program, state, stack));
     write(`${HEADERS[command]} (${program.name}/${stack}):`);
     session = await Session.open(program, (entry) => renderer.log(entry));
     if (command === 'preview' || command === 'up') {
