@@ -5,7 +5,8 @@ namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
 /// The engine log client. The address comes from the command line, Handshake or Attach; setting
-/// the same address again changes nothing.
+/// the same address again changes nothing. The HTTP client is made at the first message, which keeps
+/// System.Net.Http off the start-up path (the engine waits for the port line).
 /// </summary>
 internal sealed class EngineLog : IEngineLog, IDisposable
 {
@@ -14,7 +15,7 @@ internal sealed class EngineLog : IEngineLog, IDisposable
     private readonly DiagnosticLog _diagnostics;
     private readonly Func<Uri, GrpcUnaryClient> _clientFactory;
     private readonly Lock _gate = new();
-    private readonly List<GrpcUnaryClient> _clients = [];
+    private readonly List<Connection> _connections = [];
     private Connection? _connection;
 
     public EngineLog(DiagnosticLog diagnostics, Func<Uri, GrpcUnaryClient>? clientFactory = null)
@@ -42,10 +43,15 @@ internal sealed class EngineLog : IEngineLog, IDisposable
                 return;
             }
 
-            var uri = new Uri(address.Contains("://", StringComparison.Ordinal) ? address : $"http://{address}");
-            var client = _clientFactory(uri);
-            _clients.Add(client);
-            Volatile.Write(ref _connection, new Connection(address, client));
+            if (!Uri.TryCreate(address.Contains("://", StringComparison.Ordinal) ? address : $"http://{address}", UriKind.Absolute, out var uri))
+            {
+                _diagnostics.Warning($"ignoring the invalid engine address '{address}'");
+                return;
+            }
+
+            var connection = new Connection(address, new Lazy<GrpcUnaryClient>(() => _clientFactory(uri)));
+            _connections.Add(connection);
+            Volatile.Write(ref _connection, connection);
         }
     }
 
@@ -60,7 +66,7 @@ internal sealed class EngineLog : IEngineLog, IDisposable
         var request = new LogRequest { Severity = severity, Message = message, Urn = urn ?? string.Empty, Ephemeral = ephemeral };
         try
         {
-            await connection.Client.CallAsync(LogPath, request, Empty.Parser, ct);
+            await connection.Client.Value.CallAsync(LogPath, request, Empty.Parser, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -77,15 +83,15 @@ internal sealed class EngineLog : IEngineLog, IDisposable
     {
         lock (_gate)
         {
-            foreach (var client in _clients)
+            foreach (var connection in _connections.Where(c => c.Client.IsValueCreated))
             {
-                client.Dispose();
+                connection.Client.Value.Dispose();
             }
 
-            _clients.Clear();
+            _connections.Clear();
             _connection = null;
         }
     }
 
-    private sealed record Connection(string Address, GrpcUnaryClient Client);
+    private sealed record Connection(string Address, Lazy<GrpcUnaryClient> Client);
 }

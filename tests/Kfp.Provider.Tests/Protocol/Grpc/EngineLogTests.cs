@@ -96,8 +96,9 @@ public sealed class EngineLogTests
     }
 
     [Fact]
-    public void SetEngineAddress_SameAddressTwiceAndBlank_CreatesOneClient()
+    public async Task SetEngineAddress_SameAddressTwiceAndBlank_UsesOneClientMadeAtFirstMessage()
     {
+        await using var engine = await FakeEngine.StartAsync();
         var created = new List<Uri>();
         using var log = new EngineLog(Diagnostics, uri =>
         {
@@ -105,13 +106,29 @@ public sealed class EngineLogTests
             return new GrpcUnaryClient(uri);
         });
 
-        log.SetEngineAddress("127.0.0.1:5000");
-        log.SetEngineAddress("127.0.0.1:5000");
+        log.SetEngineAddress(engine.Address);
+        log.SetEngineAddress(engine.Address);
         log.SetEngineAddress(" ");
         log.SetEngineAddress(null);
+        Assert.Empty(created);
+        await log.LogAsync(LogSeverity.Info, "one", null, ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogSeverity.Info, "two", null, ephemeral: false, CancellationToken.None);
 
-        Assert.Equal([new Uri("http://127.0.0.1:5000")], created);
-        Assert.Equal("127.0.0.1:5000", log.Address);
+        Assert.Equal([new Uri($"http://{engine.Address}")], created);
+        Assert.Equal(engine.Address, log.Address);
+        Assert.Equal("one", (await engine.NextLogAsync()).Message);
+        Assert.Equal("two", (await engine.NextLogAsync()).Message);
+    }
+
+    [Fact]
+    public void SetEngineAddress_Invalid_IsIgnoredWithWarning()
+    {
+        using var log = new EngineLog(Diagnostics);
+
+        log.SetEngineAddress("not an address:::");
+
+        Assert.Null(log.Address);
+        Assert.Contains("invalid engine address", _stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
