@@ -176,6 +176,21 @@ public sealed class PipelineVersionTests(EmulatorFixture emulator) : IClassFixtu
     }
 
     [Fact]
+    public async Task ListPipelineVersions_CreatedAtDescWithinOneSecond_PutsTheLastUploadFirst()
+    {
+        using var client = emulator.Client();
+        var pipeline = await NewPipelineAsync(client);
+        foreach (var name in new[] { "a", "c", "b" })
+        {
+            await client.UploadPipelineVersionAsync(new UploadPipelineVersionRequest(pipeline.PipelineId, name, Samples.HelloWorld), None);
+        }
+
+        var page = await client.ListPipelineVersionsAsync(pipeline.PipelineId, new KfpListOptions { SortBy = KfpSort.Desc("created_at") }, None);
+
+        Assert.Equal(["b", "c", "a"], page.Items.Select(v => v.Name));
+    }
+
+    [Fact]
     public async Task ListPipelineVersions_UnknownPipeline_ThrowsNotFound()
     {
         using var client = emulator.Client();

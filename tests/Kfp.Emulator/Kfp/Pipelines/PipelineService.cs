@@ -93,7 +93,7 @@ internal sealed class PipelineService(KfpStore store)
             DisplayName = displayName,
             Description = description,
             CreatedAt = store.Now(),
-            Sequence = ++store.State.Sequence,
+            Sequence = store.State.Sequence,
             Spec = spec,
             Tags = store.Settings.HasTags ? tags : null,
         };
