@@ -26,11 +26,12 @@ function rowsOf(program, state, stack) {
 
 /**
  * Runs `command` (preview | up | refresh | destroy). Options: programDir, stateDir, stack ('dev'),
- * config ([{ key, value, secret }]), write (line printer), verbose, expectNoChanges.
+ * config ([{ key, value, secret }]), write (line printer), verbose, expectNoChanges, schemaCache (a Map
+ * shared between runs to load each plugin's schema once).
  * Resolves { exitCode, outputs, changes }; never throws for user errors (they are printed).
  */
 async function run(command, options) {
-  const { programDir, stateDir, stack = 'dev', config: overrides = [], write, verbose = false, expectNoChanges = false } = options;
+  const { programDir, stateDir, stack = 'dev', config: overrides = [], write, verbose = false, expectNoChanges = false, schemaCache = null } = options;
   if (!COMMANDS.includes(command)) {
     throw new EngineError(`unknown command '${command}'; use one of ${COMMANDS.join(', ')}`);
   }
@@ -43,7 +44,7 @@ async function run(command, options) {
     const state = loadState(stateDir, program.name, stack);
     renderer.setRows(rowsOf(program, state, stack));
     write(`${HEADERS[command]} (${program.name}/${stack}):`);
-    session = await Session.open(program, (entry) => renderer.log(entry));
+    session = await Session.open(program, (entry) => renderer.log(entry), schemaCache);
     if (command === 'preview' || command === 'up') {
       const config = resolveConfig(program, stack, overrides);
       result = await new UpdateRun({ session, program, config, stack, state, renderer, dryRun }).run();

@@ -21,6 +21,10 @@ async function prepareProgram(session, program, config) {
   const ordered = orderProgram(program);
   const resources = new Map();
   const packages = new Set();
+  // Start the default providers while their schemas load (only when a schema must be loaded: with
+  // the schema at hand, an unknown type fails before any provider starts).
+  new Set(program.resources.map((r) => packageOf(r.typeText)).filter(Boolean))
+    .forEach((pkg) => { if (!session.hasSchema(pkg)) { session.provider(pkg); } });
   for (const decl of program.resources) {
     const pkg = packageOf(decl.typeText);
     if (!pkg || decl.typeText.split(':').length < 2) {

@@ -1,25 +1,41 @@
 'use strict';
 // One engine run: the Engine log server, the provider plugins it started, and the package schemas
 // (each loaded by its own plugin process, as Pulumi YAML's schema loader does). Closed exactly once.
+const fs = require('node:fs');
 const { startEngineServer } = require('../plugin/engine-server.js');
 const { findPlugin } = require('../plugin/launch.js');
 const { Provider } = require('../plugin/provider.js');
 const { PackageSchema } = require('../schema.js');
 
 class Session {
-  constructor(program, server, sink) {
+  constructor(program, server, sink, schemaCache) {
     this.program = program;
     this.server = server;
     this.sink = sink;
+    this.schemaCache = schemaCache;
     this.providers = new Map();
     this.schemas = new Map();
   }
 
-  /** `onLog` receives every Engine/Log message the plugins send. */
-  static async open(program, onLog) {
+  /**
+   * `onLog` receives every Engine/Log message the plugins send. `schemaCache` (optional, a Map the
+   * caller owns and shares between runs) keeps schemas per plugin binary (path, size, mtime).
+   */
+  static async open(program, onLog, schemaCache = null) {
     const sink = { onLog };
     const server = await startEngineServer((entry) => sink.onLog(entry));
-    return new Session(program, server, sink);
+    return new Session(program, server, sink, schemaCache);
+  }
+
+  schemaKey(pkg) {
+    const file = findPlugin(pkg, this.program);
+    const stat = fs.statSync(file);
+    return `${fs.realpathSync(file)}|${stat.size}|${stat.mtimeMs}`;
+  }
+
+  /** True when the schema of `pkg` is at hand without starting a plugin. */
+  hasSchema(pkg) {
+    return this.schemas.has(pkg) || Boolean(this.schemaCache?.has(this.schemaKey(pkg)));
   }
 
   async start(pkg) {
@@ -43,27 +59,39 @@ class Session {
   /** The package schema, from GetSchema on a plugin process of its own. */
   async schema(pkg) {
     if (!this.schemas.has(pkg)) {
-      const loader = await this.start(pkg);
-      try {
-        this.schemas.set(pkg, new PackageSchema(await loader.getSchema(), loader.version));
-      } finally {
-        await loader.close();
+      const key = this.schemaCache ? this.schemaKey(pkg) : null;
+      if (key && this.schemaCache.has(key)) {
+        this.schemas.set(pkg, this.schemaCache.get(key));
+      } else {
+        const loader = await this.start(pkg);
+        try {
+          this.schemas.set(pkg, new PackageSchema(await loader.getSchema(), loader.version));
+        } finally {
+          await loader.close();
+        }
+        this.schemaCache?.set(key, this.schemas.get(pkg));
       }
     }
     return this.schemas.get(pkg);
   }
 
-  /** The (unconfigured) default provider process for `pkg`. */
-  async provider(pkg) {
+  /**
+   * The (unconfigured) default provider process for `pkg`; the first call starts it, so calling this
+   * early (while schemas load) starts plugins in parallel, as the engine does.
+   */
+  provider(pkg) {
     if (!this.providers.has(pkg)) {
-      this.providers.set(pkg, await this.start(pkg));
+      const starting = this.start(pkg);
+      starting.catch(() => {}); // awaited by whoever needs it; close() settles it too
+      this.providers.set(pkg, starting);
     }
     return this.providers.get(pkg);
   }
 
   async close() {
-    await Promise.all([...this.providers.values()].map((p) => p.close()));
+    const started = await Promise.allSettled(this.providers.values());
     this.providers.clear();
+    await Promise.all(started.filter((s) => s.status === 'fulfilled').map((s) => s.value.close()));
     await this.server.close();
   }
 }
