@@ -1,75 +1,125 @@
-using System.Text.Encodings.Web;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Kfp.Compiler.Hashing;
 
-/// <summary>Writes JSON with object keys sorted (ordinal), canonical numbers and a fixed escaping.</summary>
+/// <summary>
+/// Writes JSON in one fixed form, independent of the .NET version: object keys sorted (ordinal),
+/// numbers via <see cref="CanonicalNumber"/>, strings escaped only where JSON requires it
+/// (<c>"</c>, <c>\</c> and control characters); everything else is written as is.
+/// </summary>
 internal static class CanonicalJson
 {
     public static string Write(JsonNode? node, bool indented)
     {
-        var options = new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, options))
-        {
-            WriteNode(writer, node);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var text = new StringBuilder();
+        WriteNode(text, node, indented ? 0 : -1);
+        return text.ToString();
     }
 
-    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    private static void WriteNode(StringBuilder text, JsonNode? node, int depth)
     {
         switch (node)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
             case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                WriteContainer(text, '{', '}', obj.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), depth, (pair, inner) =>
                 {
-                    writer.WritePropertyName(key);
-                    WriteNode(writer, value);
-                }
-
-                writer.WriteEndObject();
+                    WriteString(text, pair.Key);
+                    text.Append(depth >= 0 ? ": " : ":");
+                    WriteNode(text, pair.Value, inner);
+                });
                 break;
             case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteNode(writer, item);
-                }
-
-                writer.WriteEndArray();
+                WriteContainer(text, '[', ']', array.ToList(), depth, (item, inner) => WriteNode(text, item, inner));
                 break;
-            case JsonValue value:
-                WriteValue(writer, value);
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                WriteString(text, value.GetValue<string>());
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
+                text.Append(CanonicalNumber.Format(value));
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.True:
+                text.Append("true");
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.False:
+                text.Append("false");
+                break;
+            default:
+                text.Append("null");
                 break;
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, JsonValue value)
+    private static void WriteContainer<T>(StringBuilder text, char open, char close, List<T> items, int depth, Action<T, int> write)
     {
-        switch (value.GetValueKind())
+        text.Append(open);
+        var inner = depth >= 0 ? depth + 1 : -1;
+        for (var i = 0; i < items.Count; i++)
         {
-            case JsonValueKind.String:
-                writer.WriteStringValue(value.GetValue<string>());
-                break;
-            case JsonValueKind.Number:
-                writer.WriteRawValue(CanonicalNumber.Format(value));
-                break;
-            case JsonValueKind.True:
-                writer.WriteBooleanValue(true);
-                break;
-            case JsonValueKind.False:
-                writer.WriteBooleanValue(false);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            NewLine(text, inner);
+            write(items[i], inner);
         }
+
+        if (items.Count > 0)
+        {
+            NewLine(text, depth);
+        }
+
+        text.Append(close);
+    }
+
+    private static void NewLine(StringBuilder text, int depth)
+    {
+        if (depth >= 0)
+        {
+            text.Append('\n').Append(' ', depth * 2);
+        }
+    }
+
+    private static void WriteString(StringBuilder text, string value)
+    {
+        text.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    text.Append("\\\"");
+                    break;
+                case '\\':
+                    text.Append("\\\\");
+                    break;
+                case '\n':
+                    text.Append("\\n");
+                    break;
+                case '\r':
+                    text.Append("\\r");
+                    break;
+                case '\t':
+                    text.Append("\\t");
+                    break;
+                case '\b':
+                    text.Append("\\b");
+                    break;
+                case '\f':
+                    text.Append("\\f");
+                    break;
+                case < ' ':
+                    text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
+        }
+
+        text.Append('"');
     }
 }

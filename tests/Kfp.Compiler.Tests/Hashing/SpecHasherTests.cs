@@ -46,6 +46,22 @@ public sealed class SpecHasherTests
     }
 
     [Fact]
+    public void Canonicalize_Strings_EscapesOnlyWhatJsonRequires()
+    {
+        var document = new IrDocument(new JsonObject { ["s"] = "quote\" back\\ tab\t nl\n bell\u0007 <html> é 😀 '" }, null);
+
+        Assert.Equal("{\"s\":\"quote\\\" back\\\\ tab\\t nl\\n bell\\u0007 <html> é 😀 '\"}", SpecHasher.Canonicalize(document));
+    }
+
+    [Fact]
+    public void ComputeHash_HelloWorld_MatchesPinnedValue()
+    {
+        // Computed independently with Python: sha256 of json.dumps(spec without sdkVersion, sort_keys=True,
+        // separators=(',', ':'), ensure_ascii=False). A change here changes every version name derived from it.
+        Assert.Equal("sha256:f41cb8c3baf4bd29f8fde7d1040409f07c16f30a885790f5771f5685c33bf166", HelloWorldHash);
+    }
+
+    [Fact]
     public void Canonicalize_Sample_SortsKeysAndDropsSdkVersion()
     {
         var canonical = SpecHasher.Canonicalize(TestFiles.Load("ir/samples/hello_world.yaml"));
