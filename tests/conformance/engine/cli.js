@@ -46,6 +46,12 @@ function parseArgs(argv) {
 }
 
 async function main() {
+  // A closed pipe (`| head`) must not abort a deployment half way: the rest of the output is dropped.
+  process.stdout.on('error', (e) => {
+    if (e.code !== 'EPIPE') {
+      throw e;
+    }
+  });
   const write = (line) => process.stdout.write(`${line}\n`);
   try {
     const options = parseArgs(process.argv.slice(2));

@@ -43,6 +43,7 @@ async function run(command, options) {
     const program = loadProgram(programDir);
     const state = loadState(stateDir, program.name, stack);
     renderer.setRows(rowsOf(program, state, stack));
+    renderer.setDefaultUrn(`urn:pulumi:${stack}::${program.name}::${STACK_TYPE}::${program.name}-${stack}`);
     write(`${HEADERS[command]} (${program.name}/${stack}):`);
     session = await Session.open(program, (entry) => renderer.log(entry), schemaCache);
     if (command === 'preview' || command === 'up') {
@@ -62,7 +63,7 @@ async function run(command, options) {
     }
   }
   renderer.flushDiagnostics();
-  if (command === 'preview' || command === 'up') {
+  if ((command === 'preview' || command === 'up') && !result.failed) {
     renderer.outputs(result.outputs ?? {}, result.previousOutputs ?? {});
   }
   renderer.summary();

@@ -116,6 +116,7 @@ class UpdateRun {
 
   async run() {
     this.prepared = await prepareProgram(this.session, this.program, this.config);
+    this.renderer.setRows([...this.prepared.resources.values()].map((r) => ({ type: r.token, name: r.decl.name })));
     const oldProviders = this.state.resources.filter((r) => r.type.startsWith('pulumi:providers:') && !r.delete);
     for (const pkg of this.prepared.packages) {
       const old = oldProviders.find((r) => r.type === `pulumi:providers:${pkg}`);
@@ -216,8 +217,9 @@ class UpdateRun {
     }
     const lines = diffLines(plan.detailedDiff, { ...old.outputs, ...old.inputs }, checked);
     if (plan.kind === 'replace') {
-      if (options.protect || old.protect) {
-        throw new EngineError(`${token} resource '${name}' is protected and would be replaced (${plan.replaceKeys.join(', ')} changed); set protect: false in its options first`);
+      // Unprotecting and replacing in one update is allowed: both the old and the new flag must be set to refuse.
+      if (options.protect && old.protect) {
+        throw new EngineError(`unable to replace ${token} resource '${name}' (${plan.replaceKeys.join(', ')} changed): it is marked for protection; remove protect from its options (or set it to false) and run up`);
       }
       const deleteFirst = options.deleteBeforeReplace ?? plan.deleteBeforeReplace;
       if (deleteFirst && !this.dryRun) {
@@ -348,7 +350,7 @@ class UpdateRun {
     ].sort((a, b) => order.indexOf(b.entry.urn) - order.indexOf(a.entry.urn));
     for (const { entry, op } of doomed) {
       if (op && entry.protect) {
-        throw Object.assign(new EngineError(`${entry.type} resource '${nameOfUrn(entry.urn)}' is protected and no longer in the program; set protect: false and run up before removing it`), { urn: entry.urn });
+        throw Object.assign(new EngineError(`unable to delete ${entry.type} resource '${nameOfUrn(entry.urn)}': it is marked for protection; put it back in the program with protect: false, run up, then remove it`), { urn: entry.urn });
       }
       if (!this.dryRun) {
         await this.deleteResource(entry);

@@ -16,6 +16,12 @@ const OPS = {
 const SUMMARY_ORDER = [['create', 'to create', 'created'], ['update', 'to update', 'updated'], ['replace', 'to replace', 'replaced'], ['delete', 'to delete', 'deleted']];
 const KIND_SYMBOL = { add: '+', 'add-replace': '+', delete: '-', 'delete-replace': '-', update: '~', 'update-replace': '~' };
 
+/** `type (name)` from `urn:pulumi:<stack>::<project>::<type>::<name>`. */
+function nameFromUrn(urn) {
+  const parts = (urn ?? '').split('::');
+  return parts.length >= 4 ? `${parts[2].split('$').pop()} (${parts.slice(3).join('::')})` : 'mini-engine';
+}
+
 class Renderer {
   /** `write(line)` prints one line; `dryRun` picks "to create" over "created"; `verbose` shows debug logs. */
   constructor({ write, dryRun, verbose = false, rows = [] }) {
@@ -62,6 +68,11 @@ class Renderer {
     this.diagnostics.push({ severity: 'error', message, urn });
   }
 
+  /** Messages without a resource are shown under this URN (the stack's, as the CLI does). */
+  setDefaultUrn(urn) {
+    this.defaultUrn = urn;
+  }
+
   /** Diagnostics grouped by resource, in the order they arrived. */
   flushDiagnostics() {
     if (this.diagnostics.length === 0) {
@@ -71,14 +82,14 @@ class Renderer {
     this.write('Diagnostics:');
     const groups = new Map();
     for (const d of this.diagnostics) {
-      const key = d.urn ?? '';
+      const key = d.urn || this.defaultUrn || '';
       if (!groups.has(key)) {
         groups.set(key, []);
       }
       groups.get(key).push(d);
     }
     for (const [urn, items] of groups) {
-      this.write(`  ${this.names.get(urn) ?? (urn ? urn : 'mini-engine')}:`);
+      this.write(`  ${this.names.get(urn) ?? nameFromUrn(urn)}:`);
       items.forEach((d) => d.message.split('\n').forEach((line, i) => this.write(`    ${i === 0 ? `${d.severity}: ` : ''}${line}`)));
     }
     this.diagnostics = [];
