@@ -74,6 +74,19 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public async Task CompileAsync_TasksReadingEachOther_ReportsCycle()
+    {
+        using var folder = new TempFolder();
+        folder.Copy("definitions-invalid/cycle.yaml");
+
+        var error = await Assert.ThrowsAsync<PipelineCompileException>(
+            () => new PipelineCompiler().CompileAsync(new CompileRequest("cycle.yaml") { BaseDirectory = folder.Path }, CancellationToken.None));
+
+        Assert.Equal("definition", error.Framework);
+        Assert.Contains(error.Problems, p => p.Message.Contains("first -> second -> first", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compile_NotYaml_ReportsLine()
     {
         var error = Assert.Throws<PipelineCompileException>(() => DefinitionCompiler.Compile("pipeline:\n  name: x\n tasks: [", "p.yaml"));

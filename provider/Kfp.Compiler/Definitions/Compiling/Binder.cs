@@ -43,9 +43,9 @@ internal sealed class Binder(Graph graph, Func<GraphNode, string, IoType?> outpu
             return null;
         }
 
-        if (producer == consumer || producer.ExitHandlerOf is not null && producer.Parent == consumer.Parent && consumer.Kind != NodeKind.Root)
+        if (producer == consumer)
         {
-            graph.Problems.Add(output.Path, $"task '{output.Task}' cannot feed this value; use an output of an earlier task.");
+            graph.Problems.Add(output.Path, $"task '{output.Task}' cannot read its own output; use an output of another task.");
             return null;
         }
 
