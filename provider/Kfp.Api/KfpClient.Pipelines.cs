@@ -72,7 +72,7 @@ public sealed partial class KfpClient
                     cancellationToken);
                 return;
             }
-            catch (KfpApiException e) when (e.Kind == KfpErrorKind.InvalidArgument && e.ServerMessage.Contains("cascade", StringComparison.OrdinalIgnoreCase))
+            catch (KfpApiException e) when (e.Kind == KfpErrorKind.InvalidArgument && e.ServerMessage.Contains("version", StringComparison.OrdinalIgnoreCase))
             {
                 // The server ignored cascade (older than it said): delete the versions ourselves.
                 MarkLegacy();

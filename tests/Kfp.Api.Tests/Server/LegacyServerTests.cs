@@ -11,7 +11,7 @@ public sealed class LegacyServerTests(EmulatorFixture emulator) : IClassFixture<
 
     public Task InitializeAsync() => emulator.ConfigureAsync(version: "2.5.0");
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => emulator.ClearFaultsAsync();
 
     [Fact]
     public async Task GetServerInfo_Kfp25_IsNotModern()
@@ -72,6 +72,22 @@ public sealed class LegacyServerTests(EmulatorFixture emulator) : IClassFixture<
         Assert.Equal(3, deletes.Count);
         Assert.All(deletes.Take(2), d => Assert.Contains("/versions/", d, StringComparison.Ordinal));
         Assert.DoesNotContain("cascade", deletes[2], StringComparison.Ordinal);
+        Assert.True((await Assert.ThrowsAsync<KfpApiException>(() => client.GetPipelineAsync(pipeline.PipelineId, None))).IsNotFound);
+    }
+
+    [Fact]
+    public async Task DeletePipeline_Kfp25BehindHiddenHealthz_LearnsFromAnswersAndDeletesVersionsFirst()
+    {
+        await emulator.AddFaultAsync(new { path = "/apis/v2beta1/healthz", status = 404 });
+        using var client = emulator.Client();
+        var name = TestData.Unique("hidden");
+        var pipeline = await client.CreatePipelineAsync(new CreatePipelineRequest(name), None);
+        await client.UploadPipelineVersionAsync(new UploadPipelineVersionRequest(pipeline.PipelineId, "v1", Samples.HelloWorld), None);
+
+        await client.DeletePipelineAsync(pipeline.PipelineId, cascade: true, None);
+
+        Assert.Equal(name, pipeline.Name);
+        Assert.False((await client.GetServerInfoAsync(None)).Modern);
         Assert.True((await Assert.ThrowsAsync<KfpApiException>(() => client.GetPipelineAsync(pipeline.PipelineId, None))).IsNotFound);
     }
 
