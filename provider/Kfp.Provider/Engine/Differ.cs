@@ -18,7 +18,7 @@ public static class Differ
         }
         var oldInputs = context.OldInputs.Count > 0 ? context.OldInputs : InputsFrom(definition, context.OldOutputs);
         var liveOutputs = (live as LiveState.Found)?.Live.Outputs;
-        foreach (var spec in definition.Inputs)
+        foreach (var spec in definition.Compared)
         {
             var desired = context.News.Get(spec.Name);
             var recorded = oldInputs.Get(spec.Name);
@@ -41,7 +41,7 @@ public static class Differ
 
     /// <summary>The inputs recorded in outputs (state written before old inputs were sent to Diff).</summary>
     public static PropertyMap InputsFrom(ResourceDefinition definition, PropertyMap outputs) =>
-        PropertyMap.From(definition.Inputs.Where(s => outputs.Has(s.Name)).Select(s => KeyValuePair.Create(s.Name, outputs.Get(s.Name))));
+        PropertyMap.From(definition.Compared.Where(s => outputs.Has(s.Name)).Select(s => KeyValuePair.Create(s.Name, outputs.Get(s.Name))));
 
     private static DiffKind Kind(PropertyValue old, PropertyValue desired, bool replace) => (old, desired) switch
     {

@@ -1,5 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Kfp.Api;
+using Kfp.Compiler;
+using Kfp.Kube.Config;
+using Kfp.Kube.Http;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Protocol.Wire;
@@ -42,6 +45,19 @@ internal static class EngineErrors
         {
             var code = e.IsTransient ? StatusCode.Unavailable : e.IsNotFound ? StatusCode.NotFound : StatusCode.Unknown;
             throw new GrpcStatusException(code, $"{identity.Name}: {operation} failed: {e.Message}", e);
+        }
+        catch (KubeApiException e)
+        {
+            var code = e.IsNotFound ? StatusCode.NotFound : e.IsInvalid ? StatusCode.InvalidArgument : e.Code >= 500 ? StatusCode.Unavailable : StatusCode.FailedPrecondition;
+            throw new GrpcStatusException(code, $"{identity.Name}: {operation} failed: {e.Message}", e);
+        }
+        catch (KubeConfigException e)
+        {
+            throw new GrpcStatusException(StatusCode.FailedPrecondition, $"{identity.Name}: {operation} failed: {e.Message}", e);
+        }
+        catch (PipelineCompileException e)
+        {
+            throw new GrpcStatusException(StatusCode.InvalidArgument, $"{identity.Name}: {e.Message}", e);
         }
         catch (PropertyValueException e)
         {

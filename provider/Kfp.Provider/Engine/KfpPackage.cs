@@ -10,14 +10,16 @@ public static class KfpPackage
 {
     public static PackageCatalog Catalog { get; } = new(
         ConfigSpecs.All,
-        [ExperimentResource.Spec],
+        [ExperimentResource.Spec, FrameworkResource.Spec, PipelineResource.Spec],
         [],
-        []);
+        [CompilePipelineFunction.Spec]);
 
     /// <summary>The resource implementations, keyed by token, bound to the provider's services.</summary>
     public static ImmutableDictionary<string, Resource> Resources(Func<ProviderServices> services) =>
         new Resource[]
         {
             new ExperimentResource(services),
+            new FrameworkResource(services),
+            new PipelineResource(services),
         }.ToImmutableDictionary(r => r.Definition.Token, StringComparer.Ordinal);
 }

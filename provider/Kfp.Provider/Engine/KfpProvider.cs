@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
-using Kfp.Api;
+using Kfp.Compiler;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Protocol.Wire;
+using Kfp.Provider.Resources;
 using Kfp.Provider.Schema;
 
 namespace Kfp.Provider.Engine;
@@ -17,22 +18,27 @@ internal sealed partial class KfpProvider : ResourceProviderBase
 {
     private readonly IEngineLog _log;
     private readonly IEnvironment _environment;
-    private readonly Func<ProviderConfig, IKfpClient> _kfpFactory;
+    private readonly ClientFactories _factories;
+    private readonly IPipelineCompiler _compiler;
+    private readonly string _programDirectory;
     private readonly ImmutableDictionary<string, Resource> _resources;
     private readonly Lazy<string> _schema = new(() => SchemaGenerator.Generate(KfpPackage.Catalog));
     private ProviderServices? _services;
 
-    public KfpProvider(IEngineLog log, IEnvironment environment, Func<ProviderConfig, IKfpClient> kfpFactory)
+    public KfpProvider(IEngineLog log, IEnvironment environment, ClientFactories factories, IPipelineCompiler compiler, string programDirectory)
     {
         _log = log;
         _environment = environment;
-        _kfpFactory = kfpFactory;
+        _factories = factories;
+        _compiler = compiler;
+        _programDirectory = programDirectory;
         _resources = KfpPackage.Resources(() => Services);
     }
 
     /// <summary>Services after Configure; before it, those of an empty configuration (environment fallbacks only).</summary>
-    private ProviderServices Services => _services ??= new ProviderServices(
-        ConfigParser.Parse(PropertyMap.Empty, _environment).Config, _kfpFactory);
+    private ProviderServices Services => _services ??= NewServices(ConfigParser.Parse(PropertyMap.Empty, _environment).Config);
+
+    private ProviderServices NewServices(ProviderConfig config) => new(config, _factories, _compiler, _programDirectory);
 
     public override Task<ProviderHandshakeResponse> HandshakeAsync(ProviderHandshakeRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true });
@@ -77,8 +83,21 @@ internal sealed partial class KfpProvider : ResourceProviderBase
             throw new GrpcStatusException(StatusCode.InvalidArgument,
                 "invalid kfp provider configuration: " + string.Join("; ", failures.Select(f => $"kfp:{f.Property} {f.Reason}")));
         }
-        _services = new ProviderServices(config, _kfpFactory);
+        _services = NewServices(config);
         return Task.FromResult(new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = true });
+    }
+
+    public override async Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Tok != CompilePipelineFunction.Spec.Token)
+        {
+            throw new GrpcStatusException(StatusCode.InvalidArgument, $"unknown function '{request.Tok}'; the kfp package has: {CompilePipelineFunction.Spec.Token}");
+        }
+        var args = PropertyValueCodec.FromStruct(request.Args);
+        var (outputs, failures) = await new CompilePipelineFunction(() => Services).InvokeAsync(args.Select(v => v.Plain), cancellationToken);
+        var response = new InvokeResponse { Return = PropertyValueCodec.ToStruct(args.Values.Any(v => v.ContainsSecrets) ? outputs.Select(PropertyValue.MakeSecret) : outputs) };
+        response.Failures.AddRange(failures.Select(f => new Kfp.Provider.Protocol.Wire.CheckFailure { Property = f.Property, Reason = f.Reason }));
+        return response;
     }
 
     private Resource ResourceFor(string type) => _resources.TryGetValue(type, out var resource)

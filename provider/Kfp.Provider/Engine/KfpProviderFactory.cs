@@ -1,5 +1,8 @@
 using Kfp.Api;
 using Kfp.Api.Auth;
+using Kfp.Compiler;
+using Kfp.Kube.Client;
+using Kfp.Kube.Config;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Protocol.Grpc;
 
@@ -8,10 +11,11 @@ namespace Kfp.Provider.Engine;
 /// <summary>Builds the provider with its real clients: what the plugin entry point runs.</summary>
 internal static class KfpProviderFactory
 {
-    public static ResourceProviderBase Create(IEngineLog log, IEnvironment environment) =>
-        new KfpProvider(log, environment, KfpClientFor);
+    public static ResourceProviderBase Create(IEngineLog log, IEnvironment environment, string? programDirectory = null) =>
+        new KfpProvider(log, environment, new ClientFactories(KfpClientFor, KubeClientFor), new PipelineCompiler(),
+            programDirectory ?? Directory.GetCurrentDirectory());
 
-    /// <summary>Provider configuration → KFP client options (token file wins over a fixed token, as KFP's SDK does).</summary>
+    /// <summary>Provider configuration → KFP client options (a token file wins over a fixed token, as KFP's SDK does).</summary>
     public static IKfpClient KfpClientFor(ProviderConfig config) => new KfpClient(new KfpClientOptions
     {
         BaseAddress = config.Host!,
@@ -21,4 +25,11 @@ internal static class KfpProviderFactory
         CaCertificate = config.CaCertificate,
         InsecureSkipTlsVerify = config.InsecureSkipTlsVerify,
     });
+
+    /// <summary>Provider configuration → Kubernetes client: kubeconfig path or content, context, namespace.</summary>
+    public static IKubeClient KubeClientFor(ProviderConfig config)
+    {
+        var options = KubeConfigOptions.FromPathOrContent(config.Kubeconfig, config.Context) with { Namespace = config.Namespace };
+        return new KubeClient(new KubeConfigLoader().Load(options));
+    }
 }

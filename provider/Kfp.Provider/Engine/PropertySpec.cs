@@ -24,6 +24,12 @@ public sealed record PropertySpec(string Name, PropertyType Type, string Descrip
     /// <summary>Compared with the live object during Diff, so out-of-band changes show as drift.</summary>
     public bool TracksDrift { get; init; }
 
+    /// <summary>
+    /// Not set by the user but computed by Check (e.g. a pipeline's <c>specHash</c>): recorded with the inputs,
+    /// so preview knows it and Diff compares it; an output in the schema.
+    /// </summary>
+    public bool ComputedByCheck { get; init; }
+
     /// <summary>For <see cref="PropertyType.ObjectList"/>: the token of the item type in the schema.</summary>
     public string? ObjectType { get; init; }
 

@@ -1,23 +1,41 @@
 using Kfp.Api;
+using Kfp.Compiler;
+using Kfp.Kube.Client;
 using Kfp.Provider.Configuration;
 
 namespace Kfp.Provider.Engine;
 
+/// <summary>The clients the provider reaches the cluster with, made from a configuration.</summary>
+/// <param name="Kfp">KFP client factory (called at most once).</param>
+/// <param name="Kube">Kubernetes client factory (called at most once).</param>
+public sealed record ClientFactories(Func<ProviderConfig, IKfpClient> Kfp, Func<ProviderConfig, IKubeClient> Kube);
+
 /// <summary>
 /// What resources reach the cluster with. Built once from the configuration by Configure; clients are made
-/// on first use, so a stack that never touches KFP needs no <c>kfp:host</c>.
+/// on first use, so a stack that never touches KFP needs no <c>kfp:host</c>, and one without Frameworks or
+/// pull secrets needs no kubeconfig.
 /// </summary>
 public sealed class ProviderServices
 {
     private readonly Lazy<IKfpClient> _kfp;
+    private readonly Lazy<IKubeClient> _kube;
 
-    public ProviderServices(ProviderConfig config, Func<ProviderConfig, IKfpClient> kfpFactory)
+    public ProviderServices(ProviderConfig config, ClientFactories factories, IPipelineCompiler compiler, string programDirectory)
     {
         Config = config;
-        _kfp = new Lazy<IKfpClient>(() => kfpFactory(config), LazyThreadSafetyMode.ExecutionAndPublication);
+        Compiler = compiler;
+        ProgramDirectory = programDirectory;
+        _kfp = new Lazy<IKfpClient>(() => factories.Kfp(config), LazyThreadSafetyMode.ExecutionAndPublication);
+        _kube = new Lazy<IKubeClient>(() => factories.Kube(config), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ProviderConfig Config { get; }
+
+    /// <summary>One compiler per provider process, so its content cache serves Check, Create and Update alike.</summary>
+    public IPipelineCompiler Compiler { get; }
+
+    /// <summary>The Pulumi program's folder: relative pipeline sources are resolved from it.</summary>
+    public string ProgramDirectory { get; }
 
     /// <summary>The KFP client; fails with a message that says how to set <c>kfp:host</c> when it is missing.</summary>
     public IKfpClient Kfp => Config.Host is null
@@ -26,6 +44,12 @@ public sealed class ProviderServices
             "(or set KFP_HOST), or give an explicit kfp provider a `host`")
         : _kfp.Value;
 
-    /// <summary>The namespace a resource uses when it names none.</summary>
+    /// <summary>The Kubernetes client (kubeconfig errors say which field is wrong and how to fix it).</summary>
+    public IKubeClient Kube => _kube.Value;
+
+    /// <summary>The KFP namespace a resource uses when it names none (null: single-user mode).</summary>
     public string? DefaultNamespace => Config.Namespace;
+
+    /// <summary>The Kubernetes namespace for Frameworks and pull secrets when a resource names none.</summary>
+    public string KubeNamespace => Config.Namespace ?? Kube.DefaultNamespace;
 }

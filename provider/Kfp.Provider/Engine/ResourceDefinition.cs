@@ -13,7 +13,11 @@ public sealed record ResourceDefinition(string Token, string Description, Immuta
 
     public IEnumerable<PropertySpec> Inputs => Properties.Where(p => p.Input);
 
-    public IEnumerable<PropertySpec> ComputedOutputs => Properties.Where(p => !p.Input);
+    /// <summary>Outputs only known once the object exists (unknown in a create preview).</summary>
+    public IEnumerable<PropertySpec> ComputedOutputs => Properties.Where(p => !p.Input && !p.ComputedByCheck);
+
+    /// <summary>What Diff compares: the inputs and what Check computes from them.</summary>
+    public IEnumerable<PropertySpec> Compared => Properties.Where(p => p.Input || p.ComputedByCheck);
 
     public PropertySpec? Find(string name) => Properties.FirstOrDefault(p => p.Name == name);
 }

@@ -18,16 +18,36 @@ public sealed class ProviderFixture : IAsyncLifetime
 
     public EmulatorHost Emulator => _emulator!;
 
+    /// <summary>The Pulumi program's folder: tests write pipeline sources here.</summary>
+    public string ProgramDirectory { get; } = Directory.CreateTempSubdirectory("kfp-program-").FullName;
+
+    /// <summary>Copies a sample pipeline from the fixtures into the program folder; returns its relative path.</summary>
+    public string AddSample(string fixture, string? asName = null)
+    {
+        var target = asName ?? Path.GetFileName(fixture);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "pipelines", fixture), Path.Combine(ProgramDirectory, target), overwrite: true);
+        return target;
+    }
+
+    /// <summary>Writes a source file into the program folder; returns its relative path.</summary>
+    public string AddSource(string name, string text)
+    {
+        File.WriteAllText(Path.Combine(ProgramDirectory, name), text);
+        return name;
+    }
+
     internal ProviderClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         _emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
-        _host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment()), null,
+        _host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), ProgramDirectory), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
         _grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{_host.Port}"));
         Client = new ProviderClient(_grpc);
-        await Client.ConfigureAsync(PropertyMap.Empty.With("host", PropertyValue.Of(Emulator.Endpoints.Kfp)));
+        await Client.ConfigureAsync(PropertyMap.Empty
+            .With("host", PropertyValue.Of(Emulator.Endpoints.Kfp))
+            .With("kubeconfig", PropertyValue.Of(Emulator.Endpoints.Kubeconfig)));
     }
 
     public async Task DisposeAsync()
@@ -41,6 +61,7 @@ public sealed class ProviderFixture : IAsyncLifetime
         {
             await _emulator.DisposeAsync();
         }
+        Directory.Delete(ProgramDirectory, recursive: true);
     }
 
     /// <summary>No environment variables: tests never see the machine's KFP_HOST or KUBECONFIG.</summary>
