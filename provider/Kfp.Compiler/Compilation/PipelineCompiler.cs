@@ -39,6 +39,11 @@ public sealed class PipelineCompiler : IPipelineCompiler
     /// <inheritdoc />
     public async Task<CompiledPipeline> CompileAsync(CompileRequest request, CancellationToken cancellationToken)
     {
+        if (request.ImagePullSecrets.IsDefault)
+        {
+            request = request with { ImagePullSecrets = [] };
+        }
+
         var sourcePath = Path.GetFullPath(request.Source, Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory()));
         if (!_files.FileExists(sourcePath))
         {

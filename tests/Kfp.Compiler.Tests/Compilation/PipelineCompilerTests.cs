@@ -107,6 +107,17 @@ public sealed class PipelineCompilerTests : IDisposable
     }
 
     [Fact]
+    public async Task CompileAsync_DefaultPullSecretArray_TreatedAsEmpty()
+    {
+        _folder.Copy("ir/samples/hello_world.yaml");
+
+        var result = await _compiler.CompileAsync(
+            new CompileRequest("hello_world.yaml") { BaseDirectory = _folder.Path, ImagePullSecrets = default }, CancellationToken.None);
+
+        Assert.Null(result.PlatformSpec);
+    }
+
+    [Fact]
     public async Task CompileAsync_InvalidPullSecretName_Throws()
     {
         _folder.Copy("ir/samples/hello_world.yaml");
