@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Kfp.Api.Auth;
 
 namespace Kfp.Api;
@@ -15,7 +16,7 @@ public sealed record KfpClientOptions
     public IKfpTokenSource? Token { get; init; }
 
     /// <summary>Extra headers sent on every request (e.g. <c>Cookie</c> for a Dex/oauth2-proxy session).</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>PEM of the CA certificate(s) that sign the server's certificate; null uses the system roots.</summary>
     public string? CaCertificate { get; init; }

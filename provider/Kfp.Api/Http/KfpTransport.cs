@@ -11,6 +11,9 @@ namespace Kfp.Api.Http;
 /// </summary>
 internal sealed class KfpTransport : IDisposable
 {
+    private static readonly ProductInfoHeaderValue UserAgent =
+        new("pulumi-kfp", typeof(KfpTransport).Assembly.GetName().Version?.ToString(3) ?? "0");
+
     private readonly HttpClient _http;
     private readonly KfpClientOptions _options;
 
@@ -83,6 +86,7 @@ internal sealed class KfpTransport : IDisposable
     {
         var request = new HttpRequestMessage(call.Method, call.Path) { Content = call.Content?.Invoke() };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.Add(UserAgent);
         foreach (var (name, value) in _options.Headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
