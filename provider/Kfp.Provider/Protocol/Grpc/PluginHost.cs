@@ -11,12 +11,17 @@ internal static class PluginHost
     /// <summary>How long a shutdown waits for calls in flight (the engine kills the plugin after 5 s).</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>The entry point for <c>Main</c>: console streams and SIGINT/SIGTERM.</summary>
+    /// <summary>
+    /// The entry point for <c>Main</c>: SIGINT/SIGTERM stop the host. From here on, anything written to
+    /// <see cref="Console.Out"/> goes to stderr, so a stray write can never corrupt the port line.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, Func<IEngineLog, ResourceProviderBase> providerFactory, CancellationToken ct)
     {
+        var stdout = Console.Out;
+        Console.SetOut(Console.Error);
         using var signal = new ShutdownSignal();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, ct);
-        return await RunAsync(args, providerFactory, Console.Out, Console.Error, stop.Token);
+        return await RunAsync(args, providerFactory, stdout, Console.Error, stop.Token);
     }
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled; returns the process exit code.</summary>
@@ -30,7 +35,18 @@ internal static class PluginHost
             return 2;
         }
 
-        await using var host = await ProviderHost.StartAsync(providerFactory, parsed.EngineAddress, diagnostics, ct);
+        ProviderHost host;
+        try
+        {
+            host = await ProviderHost.StartAsync(providerFactory, parsed.EngineAddress, diagnostics, ct);
+        }
+        catch (Exception e)
+        {
+            diagnostics.Error("the provider could not start", e);
+            return 1;
+        }
+
+        await using var running = host;
         await stdout.WriteAsync(host.Port.ToString(CultureInfo.InvariantCulture) + "\n");
         await stdout.FlushAsync(CancellationToken.None);
         diagnostics.Info(parsed.EngineAddress is null
@@ -40,7 +56,15 @@ internal static class PluginHost
         await WaitForShutdownAsync(ct);
         diagnostics.Info("shutting down");
         using var timeout = new CancellationTokenSource(StopTimeout);
-        await host.StopAsync(timeout.Token);
+        try
+        {
+            await host.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            diagnostics.Warning($"calls still running after {StopTimeout.TotalSeconds} s were abandoned");
+        }
+
         return 0;
     }
 

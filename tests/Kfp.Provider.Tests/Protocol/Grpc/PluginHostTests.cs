@@ -59,4 +59,15 @@ public sealed class PluginHostTests
         Assert.Empty(_stdout.Text);
         Assert.Contains("at most one argument", _stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_ProviderFactoryThrows_ReturnsOneAndLogsWithoutWritingStdout()
+    {
+        var code = await PluginHost.RunAsync(["127.0.0.1:1"], _ => throw new InvalidOperationException("no config"), _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(1, code);
+        Assert.Empty(_stdout.Text);
+        Assert.Contains("could not start", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no config", _stderr.ToString(), StringComparison.Ordinal);
+    }
 }
