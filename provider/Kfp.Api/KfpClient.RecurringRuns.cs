@@ -18,7 +18,7 @@ public sealed partial class KfpClient
         {
             Content = KfpJson.Body(request, KfpJsonContext.Default.CreateRecurringRunRequest),
         };
-        var since = _options.Time.GetUtcNow().AddSeconds(-2);
+        var since = _options.Time.GetUtcNow() - LookupSlack;
         return _creates.CreateAsync(
             ct => _transport.SendAsync(call, KfpJsonContext.Default.RecurringRun, ct),
             async ct =>

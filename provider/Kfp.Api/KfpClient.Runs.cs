@@ -10,6 +10,9 @@ public sealed partial class KfpClient
 {
     private const string Runs = "runs";
 
+    /// <summary>How far before our create an object found by name may have been created (clock skew with the server).</summary>
+    private static readonly TimeSpan LookupSlack = TimeSpan.FromSeconds(60);
+
     public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -18,7 +21,7 @@ public sealed partial class KfpClient
         {
             Content = KfpJson.Body(request, KfpJsonContext.Default.CreateRunRequest),
         };
-        var since = _options.Time.GetUtcNow().AddSeconds(-2);
+        var since = _options.Time.GetUtcNow() - LookupSlack;
         return _creates.CreateAsync(
             ct => _transport.SendAsync(call, KfpJsonContext.Default.Run, ct),
             async ct =>

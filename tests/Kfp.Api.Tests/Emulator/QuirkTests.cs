@@ -88,6 +88,18 @@ public sealed class QuirkTests(EmulatorFixture emulator) : IClassFixture<Emulato
         Assert.Contains("unrecognized field", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pipelines", 200)]
+    [InlineData("experiments", 400)]
+    public async Task List_TagFilter_WorksOnPipelinesOnly(string collection, int expected)
+    {
+        var filter = Uri.EscapeDataString("""{"predicates":[{"key":"tags.team","operation":"EQUALS","string_value":"ml"}]}""");
+
+        var (status, _) = await emulator.RawAsync(HttpMethod.Get, $"{Api}/{collection}?filter={filter}");
+
+        Assert.Equal(expected, status);
+    }
+
     [Fact]
     public async Task List_NegativePageSize_Is400()
     {

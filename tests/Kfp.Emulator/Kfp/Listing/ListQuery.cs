@@ -40,7 +40,7 @@ internal sealed class ListQuery
 
     public IReadOnlyList<Predicate> Predicates { get; }
 
-    public static ListQuery Parse(HttpRequest request, IReadOnlyCollection<string> fields)
+    public static ListQuery Parse(HttpRequest request, IReadOnlyCollection<string> fields, bool tagKeys = false)
     {
         var q = request.Query;
         var context = "Failed to list";
@@ -67,7 +67,8 @@ internal sealed class ListQuery
         }
         var (field, descending) = ParseSort(sortBy, fields, context);
         var predicates = filterText.Length == 0 ? [] : Predicate.ParseFilter(filterText);
-        foreach (var p in predicates.Where(p => !fields.Contains(p.Key) && !p.Key.StartsWith("tags.", StringComparison.Ordinal)))
+        // tags.<key> predicates: pipelines and versions only (2.17+), EQUALS on strings only.
+        foreach (var p in predicates.Where(p => !fields.Contains(p.Key) && !(tagKeys && p.Key.StartsWith("tags.", StringComparison.Ordinal) && p.Operation == "EQUALS")))
         {
             throw KfpServerException.InvalidInput(context, $"no support for filtering on unrecognized field \"{p.Key}\"");
         }

@@ -71,7 +71,7 @@ internal sealed class PipelineHandlers(KfpStore store, PipelineService pipelines
 
     private JsonObject List(HttpContext context)
     {
-        var query = ListQuery.Parse(context.Request, PipelineRow.Fields);
+        var query = ListQuery.Parse(context.Request, PipelineRow.Fields, tagKeys: store.Settings.HasTags);
         var ns = store.StoredNamespace(context.Request.Query["namespace"].ToString());
         lock (store.Gate)
         {

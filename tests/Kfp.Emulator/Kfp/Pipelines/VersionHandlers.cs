@@ -57,7 +57,7 @@ internal sealed class VersionHandlers(KfpStore store, PipelineService pipelines)
     private JsonObject List(HttpContext context)
     {
         var pid = (string)context.GetRouteValue("pid")!;
-        var query = ListQuery.Parse(context.Request, VersionRow.Fields);
+        var query = ListQuery.Parse(context.Request, VersionRow.Fields, tagKeys: store.Settings.HasTags);
         lock (store.Gate)
         {
             pipelines.Find(pid, $"Failed to list pipeline versions of pipeline {pid}");
