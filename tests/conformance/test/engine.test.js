@@ -122,16 +122,28 @@ test.describe('mini engine', () => {
       assertNoSecretsIn(text);
     });
 
-    await t.test('a second preview shows no changes', async () => {
-      const { exitCode, text, changes } = await engine('preview', program, { expectNoChanges: true });
+    const faults = (method, body) => fetch(`${kfp}/_emulator/faults`, {
+      method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+
+    await t.test('a second preview shows no changes (and, verbose, the provider\'s debug messages)', async () => {
+      // Live reads fail, so the provider diffs against the recorded state and says so at debug level.
+      assert.ok((await faults('POST', { path: '/apis/v2beta1/experiments/*', method: 'GET', status: 500, count: 1000 })).ok);
+      const { exitCode, text, changes } = await engine('preview', program, { expectNoChanges: true, verbose: true });
       assert.equal(exitCode, 0, text);
       assert.equal(changes, false);
       assert.match(text, /^Resources: 3 unchanged$/m);
+      assert.match(text, /^ {4}debug: experiment: live state not read/m);
     });
 
     await t.test('changing a property previews a replacement with the detailed diff', async () => {
-      const { exitCode, text } = await engine('preview', program, { config: [{ key: 'description', value: 'second', secret: false }] });
-      assert.equal(exitCode, 0, text);
+      const { exitCode, text } = await engine('preview', program, {
+        config: [{ key: 'description', value: 'second', secret: false }], expectNoChanges: true,
+      });
+      assert.ok((await faults('DELETE')).ok);
+      assert.equal(exitCode, 1, 'changes were proposed although --expect-no-changes was given');
+      assert.match(text, /^error: no changes were expected but changes were proposed/m);
+      assert.doesNotMatch(text, /debug:/, 'debug messages are shown only when verbose');
       assert.match(text, /^ [-+]{2} kfp:index:Experiment +experiment +replace \[diff: ~description\]$/m);
       assert.match(text, /^ +~ description: "first" => "second" \(forces replacement\)$/m);
       assert.match(text, /^ [-+]{2} kfp:index:Experiment +sibling +replace \[diff: ~description\]$/m, 'the dependent sees an unknown ID');
