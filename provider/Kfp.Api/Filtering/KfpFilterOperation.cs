@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Kfp.Api.Json;
 
 namespace Kfp.Api.Filtering;
 
 /// <summary>Comparison of a filter predicate (KFP <c>Predicate.Operation</c>).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<KfpFilterOperation>))]
+[JsonConverter(typeof(KfpEnumConverter<KfpFilterOperation>))]
 public enum KfpFilterOperation
 {
     [JsonStringEnumMemberName("EQUALS")] EqualTo = 1,

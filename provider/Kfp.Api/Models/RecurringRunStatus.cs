@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using Kfp.Api.Json;
 
 namespace Kfp.Api.Models;
 
-[JsonConverter(typeof(JsonStringEnumConverter<RecurringRunStatus>))]
+[JsonConverter(typeof(KfpEnumConverter<RecurringRunStatus>))]
 public enum RecurringRunStatus
 {
     [JsonStringEnumMemberName("STATUS_UNSPECIFIED")] Unspecified,

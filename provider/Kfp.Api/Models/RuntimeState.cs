@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Kfp.Api.Json;
 
 namespace Kfp.Api.Models;
 
 /// <summary>Run state. Terminal: Succeeded, Skipped, Failed, Canceled.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RuntimeState>))]
+[JsonConverter(typeof(KfpEnumConverter<RuntimeState>))]
 public enum RuntimeState
 {
     [JsonStringEnumMemberName("RUNTIME_STATE_UNSPECIFIED")] Unspecified,

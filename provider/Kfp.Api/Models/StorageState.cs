@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using Kfp.Api.Json;
 
 namespace Kfp.Api.Models;
 
 /// <summary>Whether an experiment (or run) is archived.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<StorageState>))]
+[JsonConverter(typeof(KfpEnumConverter<StorageState>))]
 public enum StorageState
 {
     [JsonStringEnumMemberName("STORAGE_STATE_UNSPECIFIED")] Unspecified,
