@@ -49,6 +49,9 @@ public sealed class KubeApiException : Exception
     /// <summary>Field-level causes (validation errors, field manager conflicts).</summary>
     public IReadOnlyList<KubeStatusCause> Causes { get; }
 
+    /// <summary>No HTTP answer at all (connection refused, DNS, TLS handshake); <see cref="Exception.InnerException"/> says why.</summary>
+    public bool IsConnectionFailure => Code == 0;
+
     public bool IsNotFound => Code == 404;
 
     public bool IsAlreadyExists => Code == 409 && Reason == "AlreadyExists";

@@ -11,10 +11,6 @@ internal static class KubeHttpHandlerFactory
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         var ssl = handler.SslOptions;
-        if (config.TlsServerName is { Length: > 0 } serverName)
-        {
-            ssl.TargetHost = serverName;
-        }
         if (config.InsecureSkipTlsVerify)
         {
             // The user asked for this with insecure-skip-tls-verify in the kubeconfig (client-go does the same).
@@ -32,6 +28,13 @@ internal static class KubeHttpHandlerFactory
                 RevocationMode = X509RevocationMode.NoCheck,
             };
             ssl.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
+        }
+        if (!config.InsecureSkipTlsVerify && config.TlsServerName is { Length: > 0 } serverName)
+        {
+            // SocketsHttpHandler checks the name against the URL host; tls-server-name asks for another name instead.
+            ssl.RemoteCertificateValidationCallback = (_, certificate, _, errors) => certificate is not null
+                && (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None
+                && (certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData())).MatchesHostname(serverName);
         }
         var auth = config.Auth;
         ssl.LocalCertificateSelectionCallback = (_, _, _, _, _) => auth.ClientCertificate!;

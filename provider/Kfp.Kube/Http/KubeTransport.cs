@@ -17,10 +17,12 @@ internal sealed class KubeTransport : IDisposable
     private readonly HttpClient _http;
     private readonly KubeAuth _auth;
     private readonly Uri _server;
+    private readonly string _source;
 
     public KubeTransport(KubeClientConfig config, HttpMessageHandler handler, bool disposeHandler)
     {
         _auth = config.Auth;
+        _source = config.Source.Length == 0 ? "" : $" (from {config.Source})";
         _server = new Uri(config.Server.ToString().TrimEnd('/') + "/");
         _http = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -39,7 +41,7 @@ internal sealed class KubeTransport : IDisposable
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType);
             }
             await _auth.ApplyAsync(message, cancellationToken);
-            using var response = await _http.SendAsync(message, cancellationToken);
+            using var response = await SendOnceAsync(message, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
@@ -55,6 +57,20 @@ internal sealed class KubeTransport : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            var detail = e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+            throw new KubeApiException(
+                $"cannot reach the Kubernetes API at {_server}{_source}: {detail} Check the cluster's server URL and its certificate-authority, tls-server-name or insecure-skip-tls-verify settings.", e);
+        }
+    }
 
     private static KubeStatus ParseStatus(int code, string body)
     {
