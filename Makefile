@@ -41,8 +41,9 @@ schema-check: ## Fail when the committed schema.json is stale
 example: build ## Deploy the quickstart stack (Pulumi.yaml) against the emulator
 	scripts/run-example
 
-bench: build ## Benchmarks (speed and memory targets)
-	$(DOTNET) run -c $(CONFIG) --project tests/Kfp.Benchmarks -- --filter '*'
+BENCH_ARGS ?= --filter '*'
+bench: ## Benchmarks of the hot paths (BenchmarkDotNet); BENCH_ARGS="--filter '*Value*' --job short" narrows
+	$(DOTNET) run -c $(CONFIG) --project tests/Kfp.Benchmarks -- $(BENCH_ARGS)
 
 clean: ## Remove build output
 	rm -rf bin out
