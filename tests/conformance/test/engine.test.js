@@ -160,11 +160,14 @@ test.describe('mini engine', () => {
       assert.match(text, /^ [-+]{2} kfp:index:Experiment +sibling +replace \[diff: [^\]]*experimentId/m);
     });
 
-    await t.test('refresh removes an experiment deleted outside Pulumi from state', async () => {
+    await t.test('refresh removes an experiment deleted outside Pulumi from state and shows what changed', async () => {
+      const archived = await fetch(`${kfp}/apis/v2beta1/experiments/${experimentId}:archive`, { method: 'POST' });
+      assert.ok(archived.ok, `archive answered ${archived.status}`);
       const { exitCode, text } = await engine('refresh', program);
       assert.equal(exitCode, 0, text);
       assert.match(text, /^ - {2}kfp:index:Experiment +sibling +deleted$/m);
-      assert.match(text, /^Resources: - 1 deleted, 2 unchanged$/m);
+      assert.match(text, /^ ~ {2}kfp:index:Experiment +experiment +updated \[diff: ~storageState\]\n +~ storageState: "AVAILABLE" => "ARCHIVED"$/m);
+      assert.match(text, /^Resources: ~ 1 updated, - 1 deleted, 1 unchanged$/m);
       assert.deepEqual(stateResources().map((r) => r.urn.split('::').pop()).sort(), ['default', 'enginetest-dev', 'experiment']);
     });
 

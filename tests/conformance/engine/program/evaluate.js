@@ -54,7 +54,8 @@ function walk(value, keys, where, text) {
     }
     current = current[key];
   }
-  return secret && current !== undefined ? values.secret(current) : current;
+  const found = current === undefined ? null : current;
+  return secret && found !== null ? values.secret(found) : found;
 }
 
 function access(node, scope, where) {
