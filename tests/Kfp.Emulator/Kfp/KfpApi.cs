@@ -32,7 +32,7 @@ public sealed class KfpApi : IEmulatedApi
         _versions = new VersionHandlers(_store, pipelines);
         _uploads = new UploadHandlers(_store, pipelines);
         _runs = new RunHandlers(_store, pipelines, _experiments);
-        _recurringRuns = new RecurringRunHandlers(_store, pipelines, _runs);
+        _recurringRuns = new RecurringRunHandlers(_store, pipelines, _experiments);
         _experiments.OnStateChanged = (id, state) =>
         {
             if (state == ExperimentRow.Archived)

@@ -28,6 +28,20 @@ internal sealed class ExperimentHandlers(KfpStore store)
     public ExperimentRow Find(string id, string context) =>
         store.State.Experiments.TryGetValue(id, out var row) ? row : throw KfpServerException.NotFound(context, "Experiment", id);
 
+    /// <summary>The experiment a run or recurring run goes to: the given one, else the default (single-user only).</summary>
+    public ExperimentRow ForRun(string experimentId, string context)
+    {
+        if (experimentId.Length > 0)
+        {
+            return Find(experimentId, context);
+        }
+        if (store.Settings.MultiUser)
+        {
+            throw KfpServerException.InvalidInput(context, "experiment_id is required in multi-user mode");
+        }
+        return store.State.Experiments.Values.First(e => e.DisplayName == KfpStore.DefaultExperimentName && e.Namespace.Length == 0);
+    }
+
     private async Task<JsonNode> CreateAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, store.Settings, BodyFields);
@@ -46,7 +60,7 @@ internal sealed class ExperimentHandlers(KfpStore store)
             }
             if (store.Settings.MultiUser && ns.Length == 0)
             {
-                throw KfpServerException.InvalidInput(Context, "Invalid input error: Experiment namespace cannot be empty in multi-user mode");
+                throw KfpServerException.InvalidInput(Context, "Experiment namespace cannot be empty in multi-user mode");
             }
             ns = store.StoredNamespace(ns);
             if (store.State.Experiments.Values.Any(e => e.DisplayName == name && e.Namespace == ns))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kfp.Emulator.Kfp.Core;
+using Kfp.Emulator.Kfp.Experiments;
 using Kfp.Emulator.Kfp.Listing;
 using Kfp.Emulator.Kfp.Pipelines;
 using Kfp.Emulator.Kfp.Runs;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Kfp.Emulator.Kfp.RecurringRuns;
 
 /// <summary>RecurringRunService: create, get, list, enable, disable, delete. No update exists.</summary>
-internal sealed class RecurringRunHandlers(KfpStore store, PipelineService pipelines, RunHandlers runs)
+internal sealed class RecurringRunHandlers(KfpStore store, PipelineService pipelines, ExperimentHandlers experiments)
 {
     private const string Root = "/apis/v2beta1/recurringruns";
     private static readonly string[] BodyFields =
@@ -50,10 +51,10 @@ internal sealed class RecurringRunHandlers(KfpStore store, PipelineService pipel
                 throw KfpServerException.InvalidInput(Context, $"Max concurrency of a recurring run must be in the range [1, 10]. Got {maxConcurrency}");
             }
             var trigger = TriggerReader.Read(body, store.Settings, Context);
-            var experiment = runs.ExperimentFor(body.Str("experiment_id"), Context);
+            var experiment = experiments.ForRun(body.Str("experiment_id"), Context);
             if (body.Str("namespace") is { Length: > 0 } ns && store.Settings.MultiUser && ns != experiment.Namespace)
             {
-                throw KfpServerException.InvalidInput(Context, $"Invalid input error: the namespace {ns} does not match the experiment's namespace {experiment.Namespace}");
+                throw KfpServerException.InvalidInput(Context, $"the namespace {ns} does not match the experiment's namespace {experiment.Namespace}");
             }
             // Only a pipeline id: parameters are checked against today's latest version, but the schedule keeps following the latest.
             var source = PipelineSource.Resolve(body, store, pipelines, Context, pinLatest: false);

@@ -14,7 +14,7 @@ internal static class TriggerReader
     public static JsonObject Read(RequestBody body, ServerSettings settings, string context)
     {
         var trigger = body.Child("trigger", settings, TriggerFields)
-            ?? throw KfpServerException.InvalidInput(context, "Invalid input error: a recurring run needs a trigger: cron_schedule or periodic_schedule");
+            ?? throw KfpServerException.InvalidInput(context, "a recurring run needs a trigger: cron_schedule or periodic_schedule");
         var cron = trigger.Child("cron_schedule", settings, CronFields);
         var periodic = trigger.Child("periodic_schedule", settings, PeriodicFields);
         if (cron is not null && periodic is not null)
@@ -41,7 +41,7 @@ internal static class TriggerReader
             var json = Times(periodic, new JsonOut()).Int64("interval_second", interval);
             return new JsonObject { ["periodic_schedule"] = json.Object };
         }
-        throw KfpServerException.InvalidInput(context, "Invalid input error: a recurring run needs a trigger: cron_schedule or periodic_schedule");
+        throw KfpServerException.InvalidInput(context, "a recurring run needs a trigger: cron_schedule or periodic_schedule");
     }
 
     private static JsonOut Times(RequestBody schedule, JsonOut json)

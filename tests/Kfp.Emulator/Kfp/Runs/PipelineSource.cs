@@ -21,7 +21,7 @@ internal sealed record PipelineSource(string PipelineId, string VersionId, strin
         var count = (reference is null ? 0 : 1) + (inline is null ? 0 : 1) + (legacyVersion.Length == 0 ? 0 : 1);
         if (count != 1)
         {
-            throw KfpServerException.InvalidInput(context, "Invalid input error: a run needs exactly one of pipeline_version_reference, pipeline_spec or pipeline_version_id");
+            throw KfpServerException.InvalidInput(context, "a run needs exactly one of pipeline_version_reference, pipeline_spec or pipeline_version_id");
         }
         if (inline is not null)
         {
@@ -45,7 +45,7 @@ internal sealed record PipelineSource(string PipelineId, string VersionId, strin
         }
         if (pipelineId.Length == 0)
         {
-            throw KfpServerException.InvalidInput(context, "Invalid input error: pipeline_version_reference.pipeline_id is required");
+            throw KfpServerException.InvalidInput(context, "pipeline_version_reference.pipeline_id is required");
         }
         pipelines.Find(pipelineId, context);
         var latest = pipelines.Latest(pipelineId)

@@ -34,20 +34,6 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
         app.MapPost("/_emulator/runs/{id}/state", Handler.Json(SetStateAsync));
     }
 
-    /// <summary>The experiment a run or recurring run goes to: the given one, else the default (single-user only).</summary>
-    public ExperimentRow ExperimentFor(string experimentId, string context)
-    {
-        if (experimentId.Length > 0)
-        {
-            return experiments.Find(experimentId, context);
-        }
-        if (store.Settings.MultiUser)
-        {
-            throw KfpServerException.InvalidInput(context, "Invalid input error: experiment_id is required in multi-user mode");
-        }
-        return store.State.Experiments.Values.First(e => e.DisplayName == KfpStore.DefaultExperimentName && e.Namespace.Length == 0);
-    }
-
     private async Task<JsonNode> CreateAsync(HttpContext context)
     {
         var body = await RequestBody.ReadAsync(context.Request, store.Settings, BodyFields);
@@ -63,7 +49,7 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
             {
                 throw KfpServerException.Internal(Context, "Failed to convert a run: run must have a non-empty display name");
             }
-            var experiment = ExperimentFor(body.Str("experiment_id"), Context);
+            var experiment = experiments.ForRun(body.Str("experiment_id"), Context);
             var source = PipelineSource.Resolve(body, store, pipelines, Context, pinLatest: true);
             ParameterValidator.Check(source.Spec, runtime?.Raw("parameters") as JsonObject, Context);
             var now = store.Now();
