@@ -86,4 +86,16 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ExecPlugin_NotInstalled_ShowsInstallHint()
+    {
+        var config = new KubeConfigLoader(new FakeEnvironment(), TimeProvider.System).Load(new KubeConfigOptions { Path = Fixtures.Path("exec-missing-command.yaml") });
+        using var client = new KubeClient(config);
+
+        var e = await Assert.ThrowsAsync<KubeConfigException>(() => client.Namespaces.GetAsync("kubeflow"));
+
+        Assert.Contains("users[name=u].user.exec.command", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Install the plugin with 'make plugin'.", e.Message, StringComparison.Ordinal);
+    }
 }
