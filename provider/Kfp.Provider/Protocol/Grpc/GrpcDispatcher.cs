@@ -48,6 +48,10 @@ internal sealed class GrpcDispatcher
             {
                 _log.Error($"{request.Path} failed", e);
             }
+            else if (status.Code != StatusCode.Unimplemented)
+            {
+                _log.Info($"{request.Path} answered {status.Code}: {status.Message}");
+            }
         }
 
         GrpcTrailers.Write(response, status);

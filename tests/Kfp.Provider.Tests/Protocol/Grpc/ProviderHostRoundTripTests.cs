@@ -58,6 +58,7 @@ public sealed class ProviderHostRoundTripTests : ProviderHostTestBase
         var any = Assert.Single(e.StatusDetails.Details);
         Assert.Equal("type.googleapis.com/pulumirpc.ErrorResourceInitFailed", any.TypeUrl);
         Assert.Equal("p-1", any.Unpack<ErrorResourceInitFailed>().Id);
+        Assert.Contains("/pulumirpc.ResourceProvider/Create answered Unknown: pipeline 'train'", Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
