@@ -106,7 +106,7 @@ internal sealed partial class KfpProvider
         }
         try
         {
-            var live = await resource.ReadAsync(new ReadContext(identity, context.Id, context.OldOutputs, context.OldInputs), cancellationToken);
+            var live = await resource.ReadLiveAsync(new ReadContext(identity, context.Id, context.OldOutputs, context.OldInputs), cancellationToken);
             return live is null ? new LiveState.Gone() : new LiveState.Found(live);
         }
         catch (Exception e) when (e is not OperationCanceledException)

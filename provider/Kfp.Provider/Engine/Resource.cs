@@ -46,6 +46,13 @@ public abstract class Resource
     /// <summary>Reads the live object by ID; null when it no longer exists.</summary>
     public abstract Task<ReadResult?> ReadAsync(ReadContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The live object as Diff needs it for drift: at most one GET in the common case. Defaults to
+    /// <see cref="ReadAsync"/>; a resource whose full read takes several calls overrides it.
+    /// </summary>
+    public virtual Task<ReadResult?> ReadLiveAsync(ReadContext context, CancellationToken cancellationToken) =>
+        ReadAsync(context, cancellationToken);
+
     public virtual Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken) =>
         throw new ResourceException($"{Definition.Token} '{context.Resource.Name}' cannot be updated in place; this is a bug in the provider's Diff, which should have asked for a replacement.");
 

@@ -47,6 +47,20 @@ public sealed partial class PipelineResource
         return new ReadResult(pipeline.PipelineId, outputs, inputs);
     }
 
+    /// <summary>
+    /// For Diff: one GET of the recorded version (versions are immutable, so if it is there, nothing drifted);
+    /// only when it is gone does the full read find out whether the pipeline went with it.
+    /// </summary>
+    public override async Task<ReadResult?> ReadLiveAsync(ReadContext context, CancellationToken cancellationToken)
+    {
+        var versionId = new InputReader(context.OldOutputs).String("versionId");
+        if (!string.IsNullOrEmpty(versionId) && await FindVersionAsync(services().Kfp, context.Id, versionId, cancellationToken) is not null)
+        {
+            return new ReadResult(context.Id, context.OldOutputs, context.OldInputs);
+        }
+        return await ReadAsync(context, cancellationToken);
+    }
+
     /// <summary>Deletes the oldest versions this resource made beyond <paramref name="keep"/> older ones.</summary>
     private async Task<List<string>> PruneAsync(string pipelineId, List<string> made, string currentId, long? keep, CancellationToken cancellationToken)
     {

@@ -123,7 +123,15 @@ public static class SchemaGenerator
             }
             if (spec.Default is { } d)
             {
-                node["default"] = JsonValue.Create(d);
+                node["default"] = d switch
+                {
+                    bool b => JsonValue.Create(b),
+                    int i => JsonValue.Create(i),
+                    long l => JsonValue.Create(l),
+                    double x => JsonValue.Create(x),
+                    string t => JsonValue.Create(t),
+                    _ => throw new InvalidOperationException($"property {spec.Name}: schema defaults must be a bool, number or string, not {d.GetType().Name}"),
+                };
             }
             result[spec.Name] = node;
         }
