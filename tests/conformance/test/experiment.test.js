@@ -38,6 +38,12 @@ test.describe('Experiment through the built provider, as the engine calls it', (
   const read = async (args) => record(await s.read({ type: EXPERIMENT, ...args }));
   const del = (args) => s.delete({ type: EXPERIMENT, ...args });
 
+  async function experimentNames() {
+    const listed = await rest.get('experiments?page_size=1000');
+    assert.equal(listed.status, 200, listed.text);
+    return (listed.body.experiments ?? []).map((e) => e.display_name);
+  }
+
   /** Check(olds={}) then Create, as `pulumi up` does for a new resource: { name, inputs, id, outputs }. */
   async function createExperiment(name, news) {
     const checked = await check({ name, news, randomSeed: crypto.randomBytes(32) });
@@ -100,10 +106,7 @@ test.describe('Experiment through the built provider, as the engine calls it', (
     for (const output of ['experimentId', 'createdAt', 'storageState']) {
       assert.equal(preview.properties[output], UNKNOWN, `preview ${output} must be the unknown sentinel: ${preview.trace}`);
     }
-    const listed = await rest.get('experiments?page_size=1000');
-    assert.equal(listed.status, 200, listed.text);
-    const names = (listed.body.experiments ?? []).map((e) => e.display_name);
-    assert.ok(!names.includes(checked.inputs.name), `Create(preview) created experiment ${checked.inputs.name}`);
+    assert.ok(!(await experimentNames()).includes(checked.inputs.name), `Create(preview) created experiment ${checked.inputs.name}`);
   });
 
   test('create: a non-empty id and known outputs, and the experiment exists in KFP', async () => {
@@ -119,6 +122,7 @@ test.describe('Experiment through the built provider, as the engine calls it', (
     const live = await rest.get(`experiments/${made.id}`);
     assert.equal(live.status, 200, live.text);
     assert.equal(live.body.display_name, name);
+    assert.ok((await experimentNames()).includes(name), `experiment ${name} is not listed`);
   });
 
   test('Diff with unchanged inputs is DIFF_NONE', async () => {
@@ -202,8 +206,9 @@ test.describe('Experiment through the built provider, as the engine calls it', (
     const construct = new providerPb.ConstructRequest();
     construct.setType('kfp:index:NoSuchComponent');
     construct.setName('c');
-    for (const attempt of [plugin.call('construct', construct), rawUnary(plugin.client, '/pulumirpc.ResourceProvider/MadeUpMethod')]) {
-      await assert.rejects(attempt, (e) => {
+    const attempts = [() => plugin.call('construct', construct), () => rawUnary(plugin.client, '/pulumirpc.ResourceProvider/MadeUpMethod')];
+    for (const attempt of attempts) {
+      await assert.rejects(attempt(), (e) => {
         assert.equal(e.code, grpc.status.UNIMPLEMENTED, `expected code 12, got ${e.code}: ${e.details}`);
         return true;
       });

@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const yaml = require('js-yaml');
 const { startEmulator } = require('../harness.js');
+const { UNKNOWN } = require('../engine/values.js');
 const { startPluginIn } = require('../lib/plugin.js');
 const { session, engineSetup } = require('../lib/session.js');
 const { kfpRest } = require('../lib/kfp-rest.js');
@@ -82,6 +83,9 @@ test.describe('Pipeline through the built provider, as the engine calls it', () 
         assert.notEqual(made.outputs.versionId ?? '', '', `Create must give a versionId: ${made.trace}`);
         assert.deepEqual(made.outputs.versionIds, [made.outputs.versionId], made.trace);
         await assertVersionShown(made.id, made.outputs.versionId, made.trace);
+        const byName = await rest.get(`pipelines/names/${made.inputs.name}`);
+        assert.equal(byName.status, 200, `GET pipelines/names/${made.inputs.name}: ${byName.text}`);
+        assert.equal(byName.body.pipeline_id, made.id, byName.text);
         await remove(made);
         await assertPipelineGone(made.id, made.trace);
       });
@@ -138,6 +142,53 @@ test.describe('Pipeline through the built provider, as the engine calls it', () 
 
     await del({ name: 'editable', id: first.id, properties: updated.properties, oldInputs: checked.inputs });
     await assertPipelineGone(first.id, updated.trace);
+  });
+
+  test('preview: Create(preview) keeps the checked specHash, leaves the KFP outputs unknown and registers nothing', async () => {
+    const checked = await check({ name: 'previewed', news: { source: 'container_io.yaml' } });
+    assert.deepEqual(checked.failures, [], checked.trace);
+    const preview = await create({ name: 'previewed', properties: checked.inputs, preview: true });
+    assert.equal(preview.properties.specHash, checked.inputs.specHash, `preview must show the specHash Check computed: ${preview.trace}`);
+    assert.equal(preview.properties.name, checked.inputs.name, preview.trace);
+    for (const output of ['pipelineId', 'versionId', 'createdAt']) {
+      assert.equal(preview.properties[output], UNKNOWN, `preview ${output} must be unknown: ${preview.trace}`);
+    }
+    const found = await rest.get(`pipelines/names/${checked.inputs.name}`);
+    assert.equal(found.status, 404, `Create(preview) registered pipeline ${checked.inputs.name}: ${found.text}`);
+  });
+
+  test('refresh after a version was deleted out of band: drift on specHash, and Update uploads it again', async () => {
+    const made = await register('drifted', 'pipeline_with_after.yaml');
+    const deleted = await rest.del(`pipelines/${made.id}/versions/${made.outputs.versionId}`);
+    assert.equal(deleted.status, 200, `emulator DELETE version: ${deleted.text}`);
+
+    const refreshed = await s.read({ type: PIPELINE, name: 'drifted', id: made.id, properties: made.outputs, inputs: made.inputs });
+    assert.equal(refreshed.id, made.id, refreshed.trace);
+    assert.equal(refreshed.properties.specHash, '', `a deleted version must read as an empty specHash: ${refreshed.trace}`);
+    const d = await s.diff({ type: PIPELINE, name: 'drifted', id: made.id, olds: refreshed.properties, news: made.inputs, oldInputs: refreshed.inputs });
+    assert.equal(d.changes, 'DIFF_SOME', d.trace);
+    assert.deepEqual(d.replaces, [], `drift on the spec must not replace: ${d.trace}`);
+    assert.deepEqual(d.detailedDiff.specHash, { kind: 'UPDATE', inputDiff: false }, d.trace);
+
+    const updated = await s.update({ type: PIPELINE, name: 'drifted', id: made.id, olds: refreshed.properties, news: made.inputs, oldInputs: refreshed.inputs });
+    assert.equal(updated.properties.specHash, made.inputs.specHash, updated.trace);
+    assert.notEqual(updated.properties.versionId, made.outputs.versionId, `Update must upload a new version: ${updated.trace}`);
+    await assertVersionShown(made.id, updated.properties.versionId, updated.trace);
+    await del({ name: 'drifted', id: made.id, properties: updated.properties, oldInputs: made.inputs });
+    await assertPipelineGone(made.id, updated.trace);
+  });
+
+  test('import: Read with only the id gives the name and the live spec hash Check computed', async () => {
+    const made = await register('original', 'producer_consumer_param_pipeline.yaml');
+    const r = await s.read({ type: PIPELINE, name: 'imported', id: made.id });
+    assert.equal(r.id, made.id, r.trace);
+    assert.ok(r.inputs, `Read for import must return inputs: ${r.trace}`);
+    assert.equal(r.inputs.name, made.inputs.name, r.trace);
+    assert.equal(r.properties?.specHash, made.inputs.specHash, `the live version must hash as Check did: ${r.trace}`);
+    assert.equal(r.properties?.versionId, made.outputs.versionId, r.trace);
+    await remove(made);
+    await assert.doesNotReject(remove(made), 'Delete of an already-deleted pipeline must succeed');
+    await assertPipelineGone(made.id, made.trace);
   });
 
   test('compilePipeline (Invoke) answers the specHash Check computes', async () => {
