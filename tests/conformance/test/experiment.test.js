@@ -96,10 +96,20 @@ test.describe('Experiment through the built provider, as the engine calls it', (
     assert.equal(configure.acceptSecrets, true, 'Configure must report acceptSecrets');
   });
 
+  test('CheckConfig of a plain token, as the engine sends it (secrets stripped), marks it secret', async () => {
+    const checked = record(await s.checkConfig({ host: emulator.endpoints.kfp, token: TOKEN, version: setup.version }));
+    assert.deepEqual(checked.failures, [], checked.trace);
+    assert.ok(isSecret(checked.inputs.token), `CheckConfig must mark token secret: token ${JSON.stringify(checked.inputs.token)}`);
+    assert.equal(checked.inputs.token.value, TOKEN, 'CheckConfig changed the token value');
+  });
+
   test('preview: Check autonames, Create(preview) echoes the inputs with unknown computed outputs and creates nothing', async () => {
-    const checked = await check({ name: 'previewed', news: { description: 'only a preview' }, randomSeed: crypto.randomBytes(32) });
+    const randomSeed = crypto.randomBytes(32);
+    const checked = await check({ name: 'previewed', news: { description: 'only a preview' }, randomSeed });
     assert.deepEqual(checked.failures, [], checked.trace);
     assert.match(checked.inputs.name ?? '', /^previewed-/, `Check must autoname from the resource name: ${checked.trace}`);
+    const again = await check({ name: 'previewed', news: { description: 'only a preview' }, randomSeed });
+    assert.equal(again.inputs.name, checked.inputs.name, `the same randomSeed must give the same name: ${again.trace}`);
     const preview = await create({ name: 'previewed', properties: checked.inputs, preview: true });
     assert.equal(preview.properties.name, checked.inputs.name, `preview must echo name: ${preview.trace}`);
     assert.equal(preview.properties.description, 'only a preview', `preview must echo description: ${preview.trace}`);
@@ -187,7 +197,7 @@ test.describe('Experiment through the built provider, as the engine calls it', (
     await assert.doesNotReject(del(args), 'Delete of an already-deleted experiment must succeed');
   });
 
-  test('a secret description stays secret in Check, Create(preview) and Create outputs', async () => {
+  test('a secret description stays secret in Check, Create(preview), Create and Read outputs', async () => {
     const text = `desc-${crypto.randomBytes(6).toString('hex')}`;
     const news = { name: uniqueName('secretive'), description: secret(text) };
     const checked = await check({ name: 'secretive', news });
@@ -197,7 +207,10 @@ test.describe('Experiment through the built provider, as the engine calls it', (
     assert.deepEqual(preview.properties.description, { [SIG]: SECRET, value: text }, `preview description: ${preview.trace}`);
     const created = await create({ name: 'secretive', properties: checked.inputs });
     assert.deepEqual(created.properties.description, { [SIG]: SECRET, value: text }, `Create description: ${created.trace}`);
-    for (const { trace, ...response } of [checked, preview, created]) {
+    const refreshed = await read({ name: 'secretive', id: created.id, properties: created.properties, inputs: checked.inputs });
+    assert.deepEqual(refreshed.properties?.description, { [SIG]: SECRET, value: text }, `Read (refresh) description: ${refreshed.trace}`);
+    assert.deepEqual(refreshed.inputs?.description, { [SIG]: SECRET, value: text }, `Read (refresh) input description: ${refreshed.trace}`);
+    for (const { trace, ...response } of [checked, preview, created, refreshed]) {
       assert.deepEqual(plainOccurrences(response, text), [], `description in plain text: ${trace}`);
     }
   });
