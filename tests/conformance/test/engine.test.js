@@ -44,6 +44,8 @@ resources:
     type: kfp:Experiment
     properties:
       description: Sibling of \${experiment.experimentId}
+    options:
+      deleteBeforeReplace: false
 outputs:
   experimentId: \${experiment.experimentId}
   siblingId: \${sibling.id}
@@ -144,11 +146,29 @@ test.describe('mini engine', () => {
       assert.equal(exitCode, 1, 'changes were proposed although --expect-no-changes was given');
       assert.match(text, /^error: no changes were expected but changes were proposed/m);
       assert.doesNotMatch(text, /debug:/, 'debug messages are shown only when verbose');
-      assert.match(text, /^ [-+]{2} kfp:index:Experiment +experiment +replace \[diff: ~description\]$/m);
+      assert.match(text, /^ -\+ kfp:index:Experiment +experiment +replace \[diff: ~description\]$/m, 'the provider asks for delete-before-replace');
       assert.match(text, /^ +~ description: "first" => "second" \(forces replacement\)$/m);
-      assert.match(text, /^ [-+]{2} kfp:index:Experiment +sibling +replace \[diff: ~description\]$/m, 'the dependent sees an unknown ID');
+      assert.match(text, /^ \+- kfp:index:Experiment +sibling +replace \[diff: ~description\]$/m, 'the dependent sees an unknown ID');
       assert.match(text, /^Resources: \+- 2 to replace, 1 unchanged$/m);
       assert.equal((await getExperiment(experimentId)).status, 200, 'preview deleted something');
+    });
+
+    await t.test('up replaces: delete-before-replace as Diff asks, create-before-delete as the option asks', async () => {
+      const { exitCode, text, outputs } = await engine('up', program, { config: [{ key: 'description', value: 'second', secret: false }] });
+      assert.equal(exitCode, 0, text);
+      const lines = text.split('\n');
+      const at = (re) => lines.findIndex((l) => re.test(l));
+      assert.ok(at(/^ -\+ kfp:index:Experiment +experiment +replaced/) >= 0, text);
+      assert.ok(at(/^ \+- kfp:index:Experiment +sibling +replaced/) > at(/experiment +replaced/), text);
+      assert.ok(at(/^ - {2}kfp:index:Experiment +sibling +deleted original$/) > at(/sibling +replaced/), 'the old sibling goes last');
+      assert.match(text, /^Resources: \+- 2 replaced, 1 unchanged$/m);
+      assert.equal((await getExperiment(experimentId)).status, 404);
+      assert.equal((await getExperiment(siblingId)).status, 404);
+      assert.notEqual(outputs.siblingId, siblingId);
+      experimentId = outputs.experimentId;
+      siblingId = outputs.siblingId;
+      assert.equal((await (await getExperiment(siblingId)).json()).description, `Sibling of ${experimentId}`);
+      assert.ok(stateResources().every((r) => !r.delete), 'a pending delete stayed in state');
     });
 
     await t.test('preview shows the provider\'s drift warning for an experiment deleted outside Pulumi', async () => {

@@ -358,8 +358,8 @@ class UpdateRun {
       }
       if (op) {
         this.touched.add(entry);
-        this.renderer.step({ op, type: entry.type, name: nameOfUrn(entry.urn), urn: entry.urn });
       }
+      this.renderer.step({ op: op ?? 'delete-original', type: entry.type, name: nameOfUrn(entry.urn), urn: entry.urn });
     }
   }
 }

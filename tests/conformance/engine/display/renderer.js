@@ -12,7 +12,10 @@ const OPS = {
   'replace-dbr': { symbol: '-+', plan: 'replace', done: 'replaced' },
   delete: { symbol: '-', plan: 'delete', done: 'deleted' },
   'read-gone': { symbol: '-', plan: 'delete', done: 'deleted' },
+  'delete-original': { symbol: '-', plan: 'delete original', done: 'deleted original' },
 };
+// The deleted original of a create-before-delete replacement is part of its replace, not counted again.
+const COUNTED_AS = { 'replace-dbr': 'replace', 'read-gone': 'delete', 'delete-original': null };
 const SUMMARY_ORDER = [['create', 'to create', 'created'], ['update', 'to update', 'updated'], ['replace', 'to replace', 'replaced'], ['delete', 'to delete', 'deleted']];
 const KIND_SYMBOL = { add: '+', 'add-replace': '+', delete: '-', 'delete-replace': '-', update: '~', 'update-replace': '~' };
 
@@ -48,8 +51,10 @@ class Renderer {
   /** A step: op is a key of OPS; `lines` are detail lines already formatted. */
   step({ op, type, name, urn, keys = [], lines = [] }) {
     this.names.set(urn, `${type} (${name})`);
-    const kind = op === 'replace-dbr' ? 'replace' : op === 'read-gone' ? 'delete' : op;
-    this.counts[kind] += 1;
+    const kind = op in COUNTED_AS ? COUNTED_AS[op] : op;
+    if (kind) {
+      this.counts[kind] += 1; // the deleted original of a replacement is part of the replace
+    }
     const info = OPS[op];
     const label = this.dryRun ? info.plan : info.done;
     const suffix = keys.length > 0 ? ` [diff: ${keys.join(', ')}]` : '';
