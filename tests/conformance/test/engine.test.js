@@ -226,6 +226,36 @@ test.describe('mini engine', () => {
     assert.match(text, /error: the program has a dependency cycle: a -> b -> a/);
   });
 
+  test('expressions: interpolation, secrets and unknowns propagate; fn::invoke is skipped on unknown arguments', async () => {
+    const { parseExpression } = require('../engine/program/expressions.js');
+    const { evaluate } = require('../engine/program/evaluate.js');
+    const values = require('../engine/values.js');
+    const calls = [];
+    const scope = {
+      dir: root,
+      dryRun: true,
+      lookup: (name) => ({
+        known: { kind: 'resource', resource: { urn: 'urn:x', id: 'id-1', outputs: { name: 'n', list: ['a', 'b'] } } },
+        pending: { kind: 'resource', resource: { urn: 'urn:y', id: values.UNKNOWN, outputs: {}, pending: true } },
+        token: { kind: 'value', value: values.secret('s3') },
+      }[name]),
+      invoke: async (call, args) => { calls.push(args); return { spec: `compiled ${values.unwrapSecret(args.source)[0]}`, hash: 'h' }; },
+    };
+    const run = (expr) => evaluate(parseExpression(expr, 'test'), scope, 'test');
+    assert.equal(await run('${known.name}-${known.list[1]} $${literal}'), 'n-b ${literal}');
+    assert.deepEqual(await run('${token}'), values.secret('s3'));
+    assert.deepEqual(await run('Bearer ${token}'), values.secret('Bearer s3'));
+    assert.equal(await run('${pending.id}'), values.UNKNOWN);
+    assert.equal(await run('x-${pending.anything}'), values.UNKNOWN);
+    assert.deepEqual(await run('${known}'), values.resourceRef('urn:x', 'id-1'));
+    const invoke = (source) => ({ 'fn::invoke': { function: 'kfp:index:compilePipeline', arguments: { source }, return: 'spec' } });
+    assert.equal(await run(invoke('${known.name}')), 'compiled n');
+    assert.deepEqual(await run(invoke('${token}')), values.secret('compiled s3'), 'a secret argument makes the result secret');
+    assert.equal(await run(invoke('${pending.id}')), values.UNKNOWN);
+    assert.equal(calls.length, 2, 'the invoke with an unknown argument was not skipped');
+    await assert.rejects(run('${known.list.x.y}'), /cannot read 'y' of a missing value/);
+  });
+
   test('ErrorResourceInitFailed is read from grpc-status-details-bin', () => {
     const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');
     const structPb = require('google-protobuf/google/protobuf/struct_pb.js');
