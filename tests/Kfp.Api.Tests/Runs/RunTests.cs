@@ -59,6 +59,18 @@ public sealed class RunTests(EmulatorFixture emulator) : IClassFixture<EmulatorF
     }
 
     [Fact]
+    public async Task CreateRun_InlineSpec_ReturnsTheSpecAndNoReference()
+    {
+        using var client = emulator.Client();
+        var (_, version) = await AddNumbersAsync(client);
+
+        var run = await client.CreateRunAsync(new CreateRunRequest("inline") { PipelineSpec = version.PipelineSpec, RuntimeConfig = TwoNumbers }, None);
+
+        Assert.Null(run.PipelineVersionReference);
+        Assert.Equal(Samples.CanonicalJson(version.PipelineSpec!.Value), Samples.CanonicalJson(run.PipelineSpec!.Value));
+    }
+
+    [Fact]
     public async Task CreateRun_NoExperiment_GoesToTheDefaultExperiment()
     {
         using var client = emulator.Client();
