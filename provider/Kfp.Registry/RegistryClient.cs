@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Kfp.Registry;
+
+/// <summary>
+/// An OCI distribution (<c>/v2/</c>) client. Every request goes through <see cref="SendAsync"/>, which follows a
+/// 401's challenge once: a Bearer challenge to the token endpoint (with Basic credentials when there are some),
+/// a Basic challenge by sending the credentials directly. Errors are typed (see <see cref="RegistryException"/>).
+/// </summary>
+public sealed class RegistryClient : IRegistryClient, IDisposable
+{
+    /// <summary>What a manifest HEAD accepts: OCI and Docker v2 manifests and indexes.</summary>
+    public static readonly IReadOnlyList<string> ManifestMediaTypes =
+    [
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+    ];
+
+    private readonly HttpClient _http;
+
+    public RegistryClient()
+        : this(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+    }
+
+    /// <param name="handler">The transport (tests and TLS settings); disposed with the client.</param>
+    public RegistryClient(HttpMessageHandler handler) => _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task VerifyLoginAsync(RegistryCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var uri = new Uri(RegistryServer.BaseUri(credentials.Server, credentials.Insecure), "v2/");
+        using var response = await SendAsync(HttpMethod.Get, uri, credentials, null, [], cancellationToken);
+        if (response.IsSuccessStatusCode && !LooksLikeWebPage(response))
+        {
+            return;
+        }
+        throw RegistryErrors.For(response, credentials.Server, credentials.Username, "GET /v2/");
+    }
+
+    public async Task<string> ResolveDigestAsync(ImageReference image, RegistryCredentials? credentials = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Digest is { } pinned)
+        {
+            return pinned;
+        }
+        var uri = new Uri(RegistryServer.BaseUri(image.ApiHost, credentials?.Insecure ?? false), $"v2/{image.Repository}/manifests/{image.Reference}");
+        var scope = $"repository:{image.Repository}:pull";
+        using (var head = await SendAsync(HttpMethod.Head, uri, credentials, scope, ManifestMediaTypes, cancellationToken))
+        {
+            if (head.IsSuccessStatusCode && head.Headers.TryGetValues("Docker-Content-Digest", out var digests) && digests.FirstOrDefault() is { Length: > 0 } digest)
+            {
+                return digest;
+            }
+            if (!head.IsSuccessStatusCode)
+            {
+                throw RegistryErrors.ForManifest(head, image, credentials?.Username);
+            }
+        }
+        // No digest header (allowed by the spec): the digest is the SHA-256 of the manifest bytes.
+        using var get = await SendAsync(HttpMethod.Get, uri, credentials, scope, ManifestMediaTypes, cancellationToken);
+        if (!get.IsSuccessStatusCode)
+        {
+            throw RegistryErrors.ForManifest(get, image, credentials?.Username);
+        }
+        var bytes = await get.Content.ReadAsByteArrayAsync(cancellationToken);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>The one send method: the request, and on 401 the challenge followed once with the credentials.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, Uri uri, RegistryCredentials? credentials, string? scope, IReadOnlyList<string> accept, CancellationToken cancellationToken)
+    {
+        var response = await TransportAsync(Request(method, uri, accept, null), uri.Authority, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || AuthChallenge.From(response.Headers) is not { } challenge)
+        {
+            return response;
+        }
+        AuthenticationHeaderValue authorization;
+        if (challenge.IsBearer)
+        {
+            response.Dispose();
+            authorization = new AuthenticationHeaderValue("Bearer", await FetchTokenAsync(challenge, credentials, scope, uri.Authority, cancellationToken));
+        }
+        else if (HasCredentials(credentials))
+        {
+            response.Dispose();
+            authorization = Basic(credentials!);
+        }
+        else
+        {
+            return response;
+        }
+        return await TransportAsync(Request(method, uri, accept, authorization), uri.Authority, cancellationToken);
+    }
+
+    private async Task<string> FetchTokenAsync(AuthChallenge challenge, RegistryCredentials? credentials, string? scope, string server, CancellationToken cancellationToken)
+    {
+        if (challenge.Realm is not { } realm || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri))
+        {
+            throw new NotARegistryException($"registry {server} asked for a Bearer token without a valid realm ('{challenge.Realm}'); it does not follow the registry token protocol");
+        }
+        var query = new List<string>();
+        if (challenge.Parameters.GetValueOrDefault("service") is { } service)
+        {
+            query.Add("service=" + Uri.EscapeDataString(service));
+        }
+        if ((challenge.Parameters.GetValueOrDefault("scope") ?? scope) is { } wanted)
+        {
+            query.Add("scope=" + Uri.EscapeDataString(wanted));
+        }
+        if (HasCredentials(credentials) && !string.IsNullOrEmpty(credentials!.Username))
+        {
+            query.Add("account=" + Uri.EscapeDataString(credentials.Username));
+        }
+        var tokenUri = new UriBuilder(realmUri) { Query = string.Join('&', query) }.Uri;
+        using var response = await TransportAsync(
+            Request(HttpMethod.Get, tokenUri, [], HasCredentials(credentials) ? Basic(credentials!) : null), realmUri.Authority, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw RegistryErrors.For(response, server, credentials?.Username, $"GET {realmUri.GetLeftPart(UriPartial.Path)} (token)");
+        }
+        TokenResponse? token;
+        try
+        {
+            token = await System.Text.Json.JsonSerializer.DeserializeAsync(
+                await response.Content.ReadAsStreamAsync(cancellationToken), RegistryJsonContext.Default.TokenResponse, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new NotARegistryException($"registry {server}: the token endpoint {realmUri.GetLeftPart(UriPartial.Path)} did not answer JSON", e);
+        }
+        return token?.Value is { Length: > 0 } value
+            ? value
+            : throw new NotARegistryException($"registry {server}: the token endpoint {realmUri.GetLeftPart(UriPartial.Path)} answered without a token");
+    }
+
+    private async Task<HttpResponseMessage> TransportAsync(HttpRequestMessage request, string server, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            try
+            {
+                return await _http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new RegistryUnreachableException(
+                    $"cannot reach registry {server} ({request.RequestUri!.GetLeftPart(UriPartial.Authority)}): {e.Message}; check the server address and the network, " +
+                    "and set `insecure` for a registry served over plain HTTP", e);
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new RegistryUnreachableException($"registry {server} did not answer within {_http.Timeout.TotalSeconds:0} seconds", e);
+            }
+        }
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, Uri uri, IReadOnlyList<string> accept, AuthenticationHeaderValue? authorization)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        foreach (var type in accept)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+        }
+        request.Headers.Authorization = authorization;
+        return request;
+    }
+
+    private static bool HasCredentials(RegistryCredentials? credentials) =>
+        credentials is not null && (!string.IsNullOrEmpty(credentials.Username) || !string.IsNullOrEmpty(credentials.Password));
+
+    private static AuthenticationHeaderValue Basic(RegistryCredentials credentials) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.Password}")));
+
+    /// <summary>A 200 HTML page (a web UI's catch-all route) is not a registry's <c>/v2/</c>.</summary>
+    private static bool LooksLikeWebPage(HttpResponseMessage response) =>
+        !response.Headers.Contains("Docker-Distribution-API-Version") && response.Content.Headers.ContentType?.MediaType == "text/html";
+}
