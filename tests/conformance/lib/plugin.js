@@ -42,7 +42,12 @@ async function startPluginIn(cwd, engineAddress = '127.0.0.1:1') {
   const child = spawn(providerBin, [engineAddress], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const killOnExit = () => child.kill('SIGKILL'); // never leave a plugin behind if the test process dies
+  process.once('exit', killOnExit);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+    process.removeListener('exit', killOnExit);
+    resolve({ code, signal });
+  }));
   const proc = { child, exited };
   let port;
   try {
