@@ -48,7 +48,7 @@ internal sealed class Discovery
             ["singularName"] = r.Singular,
             ["namespaced"] = r.Namespaced,
             ["kind"] = r.Kind,
-            ["verbs"] = new JsonArray("create", "delete", "get", "list", "patch", "update"),
+            ["verbs"] = new JsonArray("create", "delete", "get", "list", "patch", "update", "watch"),
             ["shortNames"] = new JsonArray(r.ShortNames.Select(s => (JsonNode)s).ToArray()),
             ["storageVersionHash"] = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.Kind)))[..11],
         }).ToArray()),

@@ -19,7 +19,7 @@ public sealed class KubeApi : IEmulatedApi
     {
         _options = options;
         var writer = new ObjectWriter(_store, options.Time);
-        _router = new KubeRouter(_store, writer, new TableWriter(options.Time), new UnknownFields(new OpenApiSchemas(_discovery.OpenApiV1)));
+        _router = new KubeRouter(_store, writer, new TableWriter(options.Time), new UnknownFields(new OpenApiSchemas(_discovery.OpenApiV1)), options.Time);
         var path = options.StateDir is null ? null : Path.Combine(options.StateDir, StateFile);
         if (path is not null && File.Exists(path))
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Kfp.Emulator.Kube.Handlers;
 using Kfp.Emulator.Kube.Protobuf;
 using Kfp.Emulator.Kube.Schema;
+using Kfp.Emulator.Kube.Watch;
 using Microsoft.AspNetCore.Http;
 
 namespace Kfp.Emulator.Kube;
@@ -16,9 +17,11 @@ internal sealed class KubeRouter
     private readonly DeleteHandler _delete;
 
     private readonly UnknownFields _schema;
+    private readonly WatchHandler _watch;
 
-    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema)
+    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema, TimeProvider time)
     {
+        _watch = new WatchHandler(store, tables, time);
         _schema = schema;
         _read = new ReadHandler(store, tables);
         _create = new CreateHandler(store, writer);
@@ -42,6 +45,11 @@ internal sealed class KubeRouter
             var segments = rest.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             var body = await ReadBodyAsync(context, segments);
             var request = Route(context, segments, body, _schema);
+            if (context.Request.Method == "GET" && WatchHandler.IsWatch(request))
+            {
+                await _watch.StreamAsync(request);
+                return;
+            }
             response = context.Request.Method switch
             {
                 "GET" => _read.Handle(request),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kfp.Emulator.Kube.Watch;
 
 namespace Kfp.Emulator.Kube;
 
@@ -11,6 +12,8 @@ internal sealed class KubeStore
     private readonly SortedDictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
 
     public Lock Gate { get; } = new();
+
+    public WatchHub Watches { get; } = new();
 
     public long Revision { get; private set; }
 
@@ -32,16 +35,26 @@ internal sealed class KubeStore
     public void Put(ResourceType type, JsonObject obj)
     {
         var meta = KubeJson.Metadata(obj);
-        _objects[Key(type, KubeJson.String(meta, "namespace"), KubeJson.Name(obj))] = KubeJson.Clone(obj);
+        var key = Key(type, KubeJson.String(meta, "namespace"), KubeJson.Name(obj));
+        var existed = _objects.ContainsKey(key);
+        _objects[key] = KubeJson.Clone(obj);
+        Watches.Publish(new WatchEvent(Revision, existed ? "MODIFIED" : "ADDED", type, KubeJson.Clone(obj)));
     }
 
-    public void Remove(ResourceType type, string? ns, string name) => _objects.Remove(Key(type, ns, name));
+    public void Remove(ResourceType type, string? ns, string name)
+    {
+        if (_objects.Remove(Key(type, ns, name), out var removed))
+        {
+            Watches.Publish(new WatchEvent(Revision, "DELETED", type, removed));
+        }
+    }
 
     public void RemoveNamespaceContents(string ns)
     {
         foreach (var key in _objects.Keys.Where(k => k.Split('/') is [_, var n, _] && n == ns).ToList())
         {
-            _objects.Remove(key);
+            var parts = key.Split('/');
+            Remove(ResourceType.ByPlural(parts[0])!, ns, parts[2]);
         }
     }
 

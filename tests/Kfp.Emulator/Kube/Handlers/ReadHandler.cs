@@ -69,7 +69,7 @@ internal sealed class ReadHandler(KubeStore store, TableWriter tables)
     }
 
     /// <summary>Field selectors: metadata.name, metadata.namespace, and type for Secrets; = == != joined by commas.</summary>
-    private static Func<JsonObject, bool> FieldFilter(KubeRequest request)
+    public static Func<JsonObject, bool> FieldFilter(KubeRequest request)
     {
         var text = request.Query("fieldSelector");
         var checks = new List<Func<JsonObject, bool>>();
