@@ -10,8 +10,8 @@ public static class KfpPackage
 {
     public static PackageCatalog Catalog { get; } = new(
         ConfigSpecs.All,
-        [ExperimentResource.Spec, FrameworkResource.Spec, PipelineResource.Spec],
-        [],
+        [ExperimentResource.Spec, FrameworkResource.Spec, PipelineResource.Spec, RecurringRunResource.Spec, RunResource.Spec, ImageRegistryResource.Spec, PullSecretResource.Spec],
+        [PullSecretRegistries.Type],
         [CompilePipelineFunction.Spec]);
 
     /// <summary>The resource implementations, keyed by token, bound to the provider's services.</summary>
@@ -21,5 +21,9 @@ public static class KfpPackage
             new ExperimentResource(services),
             new FrameworkResource(services),
             new PipelineResource(services),
+            new RecurringRunResource(services),
+            new RunResource(services),
+            new ImageRegistryResource(() => new Kfp.Registry.RegistryClient()),
+            new PullSecretResource(services),
         }.ToImmutableDictionary(r => r.Definition.Token, StringComparer.Ordinal);
 }
