@@ -17,7 +17,8 @@ public abstract class Resource
 
     public virtual Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
     {
-        var news = context.News;
+        // What Check computes (e.g. specHash) is never taken from the program or an import: it is recomputed.
+        var news = Definition.Properties.Where(p => p.ComputedByCheck).Aggregate(context.News, (map, p) => map.Without(p.Name));
         if (Definition.AutoNamed && !news.Has("name"))
         {
             news = news.With("name", context.Olds.Has("name")
@@ -59,14 +60,10 @@ public abstract class Resource
     /// <summary>Deletes the object; an object that is already gone is a success.</summary>
     public abstract Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken);
 
-    /// <summary>The outputs an in-place update will have, as far as preview can know them.</summary>
-    public virtual PropertyMap PreviewUpdate(UpdateContext context)
-    {
-        var outputs = context.News;
-        foreach (var spec in Definition.ComputedOutputs)
-        {
-            outputs = outputs.With(spec.Name, context.OldOutputs.Get(spec.Name));
-        }
-        return outputs;
-    }
+    /// <summary>
+    /// The outputs an in-place update will have, as far as preview can know them: the recorded outputs with
+    /// the new inputs on top. A resource whose update changes computed outputs marks those unknown.
+    /// </summary>
+    public virtual PropertyMap PreviewUpdate(UpdateContext context) =>
+        context.News.Aggregate(context.OldOutputs, (outputs, input) => outputs.With(input.Key, input.Value));
 }

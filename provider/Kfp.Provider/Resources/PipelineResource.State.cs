@@ -61,6 +61,15 @@ public sealed partial class PipelineResource
         return await ReadAsync(context, cancellationToken);
     }
 
+    /// <summary>A new spec means a new current version: which one is known only once it is registered.</summary>
+    public override PropertyMap PreviewUpdate(UpdateContext context)
+    {
+        var outputs = base.PreviewUpdate(context);
+        return PropertyValueComparer.DeepEquals(context.News.Get("specHash"), context.OldOutputs.Get("specHash"))
+            ? outputs
+            : outputs.With("versionId", PropertyValue.Unknown).With("versionName", PropertyValue.Unknown).With("versionIds", PropertyValue.Unknown);
+    }
+
     /// <summary>Deletes the oldest versions this resource made beyond <paramref name="keep"/> older ones.</summary>
     private async Task<List<string>> PruneAsync(string pipelineId, List<string> made, string currentId, long? keep, CancellationToken cancellationToken)
     {

@@ -120,6 +120,36 @@ public sealed class PipelineLifecycleTests(ProviderFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task UpdatePreview_NewSpec_MarksVersionOutputsUnknownAndKeepsTheRest()
+    {
+        var test = new LifecycleTest(fixture.Client, Type, "preview-update");
+        var state = await test.CreateAsync(Inputs("preview-update", fixture.AddSource("pu-1.yaml", Definition("one"))), PropertyMap.Empty);
+        var check = await fixture.Client.CheckAsync(test.Urn, state.Inputs, Inputs("preview-update", fixture.AddSource("pu-2.yaml", Definition("two"))));
+
+        var preview = await fixture.Client.UpdateAsync(test.Urn, state.Id, state.Outputs, state.Inputs, PropertyValueCodec.FromStruct(check.Inputs), preview: true);
+
+        var outputs = PropertyValueCodec.FromStruct(preview.Properties);
+        Assert.IsType<UnknownValue>(outputs["versionId"]);
+        Assert.IsType<UnknownValue>(outputs["versionIds"]);
+        Assert.Equal(Text(state.Outputs, "pipelineId"), Text(outputs, "pipelineId"));
+        Assert.Equal(Text(state.Outputs, "namespace"), Text(outputs, "namespace"));
+        Assert.NotEqual(Text(state.Outputs, "specHash"), Text(outputs, "specHash"));
+        await fixture.Client.DeleteAsync(test.Urn, state.Id, state.Outputs, state.Inputs);
+    }
+
+    [Fact]
+    public async Task Check_NewsHoldingItsOwnSpecHash_RecomputesIt()
+    {
+        var inputs = Inputs("recheck", fixture.AddSample("hello_world.yaml", "recheck.yaml"));
+        var first = PropertyValueCodec.FromStruct((await fixture.Client.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::r", PropertyMap.Empty, inputs)).Inputs);
+
+        var again = await fixture.Client.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::r", first, first.With("specHash", PropertyValue.Of("sha256:stale")));
+
+        Assert.Empty(again.Failures);
+        Assert.Equal(Text(first, "specHash"), Text(PropertyValueCodec.FromStruct(again.Inputs), "specHash"));
+    }
+
+    [Fact]
     public async Task Check_UnknownSourceInPreview_HashIsUnknown()
     {
         var check = await fixture.Client.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::u", PropertyMap.Empty,
