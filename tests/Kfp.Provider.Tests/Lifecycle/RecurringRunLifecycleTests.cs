@@ -77,7 +77,8 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
         await PostAsync(fixture, Path(state.Id) + ":disable");
 
         var diff = await fixture.Client.DiffAsync(test.Urn, state.Id, state.Outputs, state.Inputs, state.Inputs);
-        await fixture.Client.UpdateAsync(test.Urn, state.Id, state.Outputs, state.Inputs, state.Inputs, preview: true);
+        var preview = await fixture.Client.UpdateAsync(test.Urn, state.Id, state.Outputs, state.Inputs, state.Inputs, preview: true);
+        var previewStatus = Json(await kfp.GetAsync(Path(state.Id)), "status");
         var updated = await fixture.Client.UpdateAsync(test.Urn, state.Id, state.Outputs, state.Inputs, state.Inputs, preview: false);
 
         Assert.Equal(DiffResponse.Types.DiffChanges.DiffSome, diff.Changes);
@@ -85,6 +86,8 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
         Assert.Equal(PropertyDiff.Types.Kind.Update, diff.DetailedDiff["enabled"].Kind);
         Assert.False(diff.DetailedDiff["enabled"].InputDiff);
         Assert.Empty(diff.Replaces);
+        Assert.Equal("DISABLED", previewStatus);
+        Assert.Equal("ENABLED", Text(PropertyValueCodec.FromStruct(preview.Properties), "status"));
         Assert.Equal("ENABLED", Json(await kfp.GetAsync(Path(state.Id)), "status"));
         Assert.Equal("ENABLED", Text(PropertyValueCodec.FromStruct(updated.Properties), "status"));
         var again = await fixture.Client.DiffAsync(test.Urn, state.Id, PropertyValueCodec.FromStruct(updated.Properties), state.Inputs, state.Inputs);
