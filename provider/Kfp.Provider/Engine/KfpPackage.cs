@@ -10,8 +10,8 @@ public static class KfpPackage
 {
     public static PackageCatalog Catalog { get; } = new(
         ConfigSpecs.All,
-        [ExperimentResource.Spec, FrameworkResource.Spec, PipelineResource.Spec, RecurringRunResource.Spec, RunResource.Spec],
-        [],
+        [ExperimentResource.Spec, FrameworkResource.Spec, PipelineResource.Spec, RecurringRunResource.Spec, RunResource.Spec, ImageRegistryResource.Spec, PullSecretResource.Spec],
+        [PullSecretRegistries.Type],
         [CompilePipelineFunction.Spec]);
 
     /// <summary>The resource implementations, keyed by token, bound to the provider's services.</summary>
@@ -23,5 +23,7 @@ public static class KfpPackage
             new PipelineResource(services),
             new RecurringRunResource(services),
             new RunResource(services),
+            new ImageRegistryResource(() => new Kfp.Registry.RegistryClient()),
+            new PullSecretResource(services),
         }.ToImmutableDictionary(r => r.Definition.Token, StringComparer.Ordinal);
 }

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Text;
+using Kfp.Kube.Client;
+using Kfp.Kube.Http;
+using Kfp.Kube.Models;
+using Kfp.Provider.Engine;
+using Kfp.Provider.Protocol.Values;
+using Kfp.Registry;
+
+namespace Kfp.Provider.Resources;
+
+public sealed partial class PullSecretResource
+{
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    public const string ManagedBy = "pulumi-kfp";
+
+    public override async Task<ReadResult?> ReadAsync(ReadContext context, CancellationToken cancellationToken)
+    {
+        var (ns, name) = SplitId(context.Id);
+        var secret = await services().Kube.Secrets.FindAsync(ns, name, cancellationToken);
+        if (secret is null)
+        {
+            return null;
+        }
+        var old = context.OldInputs.Count > 0 ? context.OldInputs : context.OldOutputs;
+        var oldReader = new InputReader(old);
+        var recorded = PullSecretRegistries.Read(oldReader, "registries");
+        var live = PullSecretRegistries.FromDockerConfigJson(secret.Data?.GetValueOrDefault(Secret.DockerConfigJsonKey)) ?? [];
+        // Same credentials as recorded: keep the recorded value (its order), so only a real change shows as drift.
+        var registries = SameCredentials(recorded, live) ? old.Get("registries") : PullSecretRegistries.ToValue(live);
+
+        var accounts = await services().Kube.ServiceAccounts.ListAsync(ns, null, cancellationToken);
+        var referencing = accounts.Items
+            .Where(sa => sa.Metadata.Name is not null && sa.ImagePullSecrets?.Any(r => r.Name == name) == true)
+            .Select(sa => sa.Metadata.Name!)
+            .ToImmutableSortedSet(StringComparer.Ordinal);
+        // Only the accounts this resource manages count; an import (no recorded state) adopts every referencing one.
+        var attached = old.Count == 0 ? [.. referencing] : oldReader.StringList("serviceAccounts").Where(referencing.Contains).ToImmutableArray();
+
+        var inputs = PropertyMap.Empty
+            .With("name", PropertyValue.Of(name))
+            .With("namespace", PropertyValue.Of(ns))
+            .With("registries", registries)
+            .With("serviceAccounts", PropertyValue.Of(attached.Select(PropertyValue.Of)));
+        return new ReadResult(context.Id, inputs.With("secretName", PropertyValue.Of(name)), inputs);
+    }
+
+    private async Task<ImmutableArray<string>> AttachAsync(
+        Desired desired, ImmutableArray<string> accounts, string resourceName, string id, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var attached = ImmutableArray.CreateBuilder<string>();
+        foreach (var account in accounts)
+        {
+            try
+            {
+                await services().Kube.AddImagePullSecretAsync(desired.Namespace, account, desired.Name, cancellationToken);
+                attached.Add(account);
+            }
+            catch (KubeApiException e)
+            {
+                var reason = e.IsNotFound
+                    ? $"service account {desired.Namespace}/{account} does not exist: create it, or remove it from serviceAccounts of PullSecret '{resourceName}'"
+                    : $"adding Secret {id} to service account {desired.Namespace}/{account} failed: {e.Message}";
+                var done = attached.ToImmutable();
+                // The Secret exists: keep it in state with the accounts done so far; the next update attaches the rest.
+                throw new ResourceInitFailedException(id, Outputs(inputs, desired, done), [reason],
+                    inputs.With("serviceAccounts", PropertyValue.Of(done.Select(PropertyValue.Of))));
+            }
+        }
+        return attached.ToImmutable();
+    }
+
+    private async Task DetachAsync(string ns, string account, string secretName, CancellationToken cancellationToken) =>
+        await services().Kube.RemoveImagePullSecretAsync(ns, account, secretName, cancellationToken);
+
+    private static bool SameCredentials(ImmutableArray<RegistryCredentials> a, ImmutableArray<RegistryCredentials> b) =>
+        a.Length == b.Length && Canonical(a).SequenceEqual(Canonical(b));
+
+    private static IEnumerable<(string, string, string, string)> Canonical(ImmutableArray<RegistryCredentials> registries) =>
+        registries.Select(r => (r.Server, r.Username ?? "", r.Password ?? "", r.Email ?? "")).OrderBy(r => r.Server, StringComparer.Ordinal);
+
+    /// <summary>What the inputs ask for, with the dockerconfigjson already built.</summary>
+    private sealed record Desired(string Name, string Namespace, ImmutableArray<RegistryCredentials> Registries, ImmutableArray<string> ServiceAccounts)
+    {
+        public static Desired From(PropertyMap values, string defaultNamespace)
+        {
+            var inputs = new InputReader(values);
+            return new Desired(
+                inputs.RequiredString("name"),
+                inputs.String("namespace") ?? defaultNamespace,
+                PullSecretRegistries.Read(inputs, "registries"),
+                inputs.StringList("serviceAccounts"));
+        }
+
+        public Secret ToSecret() => new()
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = Name,
+                Namespace = Namespace,
+                Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ManagedByLabel] = ManagedBy },
+            },
+            Type = Secret.DockerConfigJsonType,
+            Data = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+            {
+                [Secret.DockerConfigJsonKey] = Encoding.UTF8.GetBytes(Kfp.Registry.DockerConfigJson.Build(Registries)),
+            },
+        };
+    }
+}
