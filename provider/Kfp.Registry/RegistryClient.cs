@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Kfp.Registry;
 
@@ -36,7 +35,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
         ArgumentNullException.ThrowIfNull(credentials);
         var uri = new Uri(RegistryServer.BaseUri(credentials.Server, credentials.Insecure), "v2/");
         using var response = await SendAsync(HttpMethod.Get, uri, credentials, null, [], cancellationToken);
-        if (response.IsSuccessStatusCode && !LooksLikeWebPage(response))
+        if (response.IsSuccessStatusCode && !RegistryRequests.LooksLikeWebPage(response))
         {
             return;
         }
@@ -79,7 +78,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
     private async Task<HttpResponseMessage> SendAsync(
         HttpMethod method, Uri uri, RegistryCredentials? credentials, string? scope, IReadOnlyList<string> accept, CancellationToken cancellationToken)
     {
-        var response = await TransportAsync(Request(method, uri, accept, null), uri.Authority, cancellationToken);
+        var response = await TransportAsync(RegistryRequests.Create(method, uri, accept, null), uri.Authority, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized || AuthChallenge.From(response.Headers) is not { } challenge)
         {
             return response;
@@ -90,16 +89,16 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
             response.Dispose();
             authorization = new AuthenticationHeaderValue("Bearer", await FetchTokenAsync(challenge, credentials, scope, uri.Authority, cancellationToken));
         }
-        else if (HasCredentials(credentials))
+        else if (RegistryRequests.HasCredentials(credentials))
         {
             response.Dispose();
-            authorization = Basic(credentials!);
+            authorization = RegistryRequests.Basic(credentials!);
         }
         else
         {
             return response;
         }
-        return await TransportAsync(Request(method, uri, accept, authorization), uri.Authority, cancellationToken);
+        return await TransportAsync(RegistryRequests.Create(method, uri, accept, authorization), uri.Authority, cancellationToken);
     }
 
     private async Task<string> FetchTokenAsync(AuthChallenge challenge, RegistryCredentials? credentials, string? scope, string server, CancellationToken cancellationToken)
@@ -117,13 +116,13 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
         {
             query.Add("scope=" + Uri.EscapeDataString(wanted));
         }
-        if (HasCredentials(credentials) && !string.IsNullOrEmpty(credentials!.Username))
+        if (RegistryRequests.HasCredentials(credentials) && !string.IsNullOrEmpty(credentials!.Username))
         {
             query.Add("account=" + Uri.EscapeDataString(credentials.Username));
         }
         var tokenUri = new UriBuilder(realmUri) { Query = string.Join('&', query) }.Uri;
         using var response = await TransportAsync(
-            Request(HttpMethod.Get, tokenUri, [], HasCredentials(credentials) ? Basic(credentials!) : null), realmUri.Authority, cancellationToken);
+            RegistryRequests.Create(HttpMethod.Get, tokenUri, [], RegistryRequests.HasCredentials(credentials) ? RegistryRequests.Basic(credentials!) : null), realmUri.Authority, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw RegistryErrors.For(response, server, credentials?.Username, $"GET {realmUri.GetLeftPart(UriPartial.Path)} (token)");
@@ -163,25 +162,4 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
             }
         }
     }
-
-    private static HttpRequestMessage Request(HttpMethod method, Uri uri, IReadOnlyList<string> accept, AuthenticationHeaderValue? authorization)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        foreach (var type in accept)
-        {
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
-        }
-        request.Headers.Authorization = authorization;
-        return request;
-    }
-
-    private static bool HasCredentials(RegistryCredentials? credentials) =>
-        credentials is not null && (!string.IsNullOrEmpty(credentials.Username) || !string.IsNullOrEmpty(credentials.Password));
-
-    private static AuthenticationHeaderValue Basic(RegistryCredentials credentials) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.Password}")));
-
-    /// <summary>A 200 HTML page (a web UI's catch-all route) is not a registry's <c>/v2/</c>.</summary>
-    private static bool LooksLikeWebPage(HttpResponseMessage response) =>
-        !response.Headers.Contains("Docker-Distribution-API-Version") && response.Content.Headers.ContentType?.MediaType == "text/html";
 }

@@ -149,6 +149,18 @@ public sealed class RegistryClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyLogin_InjectedServerError_ThrowsRegistryExceptionWithStatus()
+    {
+        (await _http.PostAsJsonAsync(new Uri(_emu.RegistryUrl, "/_emulator/faults"), new Dictionary<string, object> { ["path"] = "/v2/*", ["status"] = 503, ["count"] = 1 }))
+            .EnsureSuccessStatusCode();
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => _client.VerifyLoginAsync(Login(null, null)));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Contains("try again later", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResolveDigest_PinnedDigest_ReturnedWithoutAsking()
     {
         var digest = "sha256:" + new string('c', 64);
