@@ -55,6 +55,10 @@ internal static class EngineErrors
         {
             throw new GrpcStatusException(StatusCode.FailedPrecondition, $"{identity.Name}: {operation} failed: {e.Message}", e);
         }
+        catch (Resources.ImagePinningException e)
+        {
+            throw new GrpcStatusException(StatusCode.FailedPrecondition, $"{identity.Name}: {operation} failed: {e.Message}", e);
+        }
         catch (PipelineCompileException e)
         {
             throw new GrpcStatusException(StatusCode.InvalidArgument, $"{identity.Name}: {e.Message}", e);

@@ -23,7 +23,7 @@ public static class KfpPackage
             new PipelineResource(services),
             new RecurringRunResource(services),
             new RunResource(services),
-            new ImageRegistryResource(() => new Kfp.Registry.RegistryClient()),
+            new ImageRegistryResource(() => services().Registry),
             new PullSecretResource(services),
         }.ToImmutableDictionary(r => r.Definition.Token, StringComparer.Ordinal);
 }

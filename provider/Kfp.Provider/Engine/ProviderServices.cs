@@ -2,6 +2,7 @@ using Kfp.Api;
 using Kfp.Compiler;
 using Kfp.Kube.Client;
 using Kfp.Provider.Configuration;
+using Kfp.Registry;
 
 namespace Kfp.Provider.Engine;
 
@@ -19,6 +20,7 @@ public sealed class ProviderServices
 {
     private readonly Lazy<IKfpClient> _kfp;
     private readonly Lazy<IKubeClient> _kube;
+    private readonly Lazy<IRegistryClient> _registry = new(() => new RegistryClient(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public ProviderServices(ProviderConfig config, ClientFactories factories, IPipelineCompiler compiler, string programDirectory)
     {
@@ -46,6 +48,9 @@ public sealed class ProviderServices
 
     /// <summary>The Kubernetes client (kubeconfig errors say which field is wrong and how to fix it).</summary>
     public IKubeClient Kube => _kube.Value;
+
+    /// <summary>The container registry client (login checks, digest resolution); it needs no configuration.</summary>
+    public IRegistryClient Registry => _registry.Value;
 
     /// <summary>The KFP namespace a resource uses when it names none (null: single-user mode).</summary>
     public string? DefaultNamespace => Config.Namespace;

@@ -29,6 +29,8 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
             new("versionName", PropertyType.String, "Name of the version to register; defaults to one derived from the spec hash."),
             new("keepVersions", PropertyType.Integer, "How many older versions made by this resource to keep; all when omitted."),
             new("imagePullSecrets", PropertyType.StringList, "Secret names injected into every executor of the compiled spec (KFP v2 has no pipeline-level field)."),
+            new("registries", PropertyType.ObjectList, "Credentials for the registries of the pipeline's images, used by `pinImageDigests` (an ImageRegistry's outputs or inline values).") { ObjectType = PullSecretRegistries.Token, Secret = true },
+            new("pinImageDigests", PropertyType.Boolean, "Resolve every image tag to its digest at compile time: the spec (and specHash) then changes when a tag moves."),
             new("specHash", PropertyType.String, "sha256 of the normalised compiled spec; computed during preview.") { Input = false, ComputedByCheck = true, TracksDrift = true, AlwaysOutput = true },
             Output("pipelineId", PropertyType.String, "The KFP pipeline ID."),
             Output("versionId", PropertyType.String, "The ID of the version holding the current spec."),
@@ -60,6 +62,8 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
         inputs.String("versionName");
         inputs.Integer("keepVersions", 0, 10_000);
         inputs.StringList("imagePullSecrets");
+        PullSecretRegistries.Read(inputs, "registries");
+        inputs.Boolean("pinImageDigests");
     }
 
     public override async Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
@@ -78,6 +82,10 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
         catch (PipelineCompileException e)
         {
             return result with { Failures = [new CheckFailure("source", e.Message)] };
+        }
+        catch (ImagePinningException e)
+        {
+            return result with { Failures = [new CheckFailure("pinImageDigests", e.Message)] };
         }
     }
 

@@ -20,7 +20,8 @@ public sealed class PipelineSources(Func<ProviderServices> services)
     {
         if (inputs.Get("source").ContainsUnknowns || inputs.Get("framework").ContainsUnknowns
             || inputs.Get("frameworkParameters").ContainsUnknowns || inputs.Get("env").ContainsUnknowns
-            || inputs.Get("imagePullSecrets").ContainsUnknowns)
+            || inputs.Get("imagePullSecrets").ContainsUnknowns || inputs.Get("registries").ContainsUnknowns
+            || inputs.Get("pinImageDigests").ContainsUnknowns)
         {
             return new Outcome(null, "an input is not known until the deployment runs");
         }
@@ -48,7 +49,13 @@ public sealed class PipelineSources(Func<ProviderServices> services)
             }
             request = request with { ExternalFramework = external };
         }
-        return new Outcome(await services().Compiler.CompileAsync(request, cancellationToken), null);
+        var compiled = await services().Compiler.CompileAsync(request, cancellationToken);
+        if (reader.Boolean("pinImageDigests") == true)
+        {
+            var registries = PullSecretRegistries.Read(reader, "registries");
+            compiled = await new ImageDigestPinner(services().Registry).PinAsync(compiled, registries, cancellationToken);
+        }
+        return new Outcome(compiled, null);
     }
 
     /// <summary>The default version name: derived from the spec hash, so the same spec gets the same name.</summary>

@@ -26,11 +26,12 @@ public static class PullSecretRegistries
             new("username", PropertyType.String, "User name (or robot account) for the registry."),
             new("password", PropertyType.String, "Password or access token.") { Secret = true },
             new("email", PropertyType.String, "Email written into the dockerconfigjson entry (rarely needed)."),
+            new("insecure", PropertyType.Boolean, "The registry speaks plain HTTP (local registries); used when a Pipeline resolves image digests."),
         ]);
 
-    private static readonly ImmutableHashSet<string> Known = ["server", "username", "password", "email"];
+    private static readonly ImmutableHashSet<string> Known = ["server", "username", "password", "email", "insecure"];
 
-    private static readonly ImmutableHashSet<string> IgnoredImageRegistryKeys = ["insecure", "verify", "dockerConfigJson", "id", "urn"];
+    private static readonly ImmutableHashSet<string> IgnoredImageRegistryKeys = ["verify", "dockerConfigJson", "id", "urn"];
 
     /// <summary>Reads the list, reporting every problem on <c>registries[i].field</c>; unknown values (preview) are skipped.</summary>
     public static ImmutableArray<RegistryCredentials> Read(InputReader inputs, string property)
@@ -61,13 +62,14 @@ public static class PullSecretRegistries
             }
             foreach (var key in obj.Map.Keys.Where(k => !Known.Contains(k) && !IgnoredImageRegistryKeys.Contains(k)))
             {
-                inputs.Fail($"{path}.{key}", "is not a field of a registry credential; use server, username, password and email");
+                inputs.Fail($"{path}.{key}", "is not a field of a registry credential; use server, username, password, email and insecure");
             }
             var item = new InputReader(obj.Map);
             var server = item.String("server");
             var username = item.String("username");
             var password = item.String("password");
             var email = item.String("email");
+            var insecure = item.Boolean("insecure") ?? false;
             foreach (var failure in item.Failures)
             {
                 inputs.Fail($"{path}.{failure.Property}", failure.Reason);
@@ -85,7 +87,7 @@ public static class PullSecretRegistries
             {
                 inputs.Fail($"{path}.server", $"registry '{server}' is listed twice; give each server once");
             }
-            result.Add(new RegistryCredentials(server, username, password) { Email = email });
+            result.Add(new RegistryCredentials(server, username, password) { Email = email, Insecure = insecure });
         }
         return result.ToImmutable();
     }
