@@ -20,7 +20,14 @@ public sealed class InputReader
 
     public bool HasUnknowns { get; private set; }
 
-    public void Fail(string property, string reason) => _failures.Add(new CheckFailure(property, reason));
+    /// <summary>Reports a problem; only the first one per property is kept (a property is read more than once).</summary>
+    public void Fail(string property, string reason)
+    {
+        if (!_failures.Any(f => f.Property == property))
+        {
+            _failures.Add(new CheckFailure(property, reason));
+        }
+    }
 
     /// <summary>True when the property is set to an unknown value (preview).</summary>
     public bool IsUnknown(string name) => _values.Get(name).Plain.ContainsUnknowns;

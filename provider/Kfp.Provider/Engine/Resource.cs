@@ -12,8 +12,13 @@ public abstract class Resource
 {
     public abstract ResourceDefinition Definition { get; }
 
-    /// <summary>Reads and type-checks every input, reporting problems on <paramref name="inputs"/>.</summary>
-    protected abstract void Validate(InputReader inputs);
+    /// <summary>
+    /// Rules beyond the types the definition declares (ranges, patterns, combinations); the base has already
+    /// type-checked every input from its <see cref="PropertySpec"/>.
+    /// </summary>
+    protected virtual void Validate(InputReader inputs)
+    {
+    }
 
     public virtual Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
     {
@@ -37,8 +42,41 @@ public abstract class Resource
         {
             reader.Fail(key, $"is not an input of {Definition.Token}; remove it or check its spelling");
         }
+        TypeCheck(reader);
         Validate(reader);
         return Task.FromResult(new CheckResult(news, reader.Failures));
+    }
+
+    /// <summary>Every input read once as its declared type, so a value of the wrong type is always a failure.</summary>
+    private void TypeCheck(InputReader inputs)
+    {
+        foreach (var spec in Definition.Inputs)
+        {
+            switch (spec.Type)
+            {
+                case PropertyType.String when spec.Required:
+                    inputs.RequiredString(spec.Name);
+                    break;
+                case PropertyType.String:
+                    inputs.String(spec.Name);
+                    break;
+                case PropertyType.Integer:
+                    inputs.Integer(spec.Name);
+                    break;
+                case PropertyType.Boolean:
+                    inputs.Boolean(spec.Name);
+                    break;
+                case PropertyType.StringList:
+                    inputs.StringList(spec.Name);
+                    break;
+                case PropertyType.StringMap:
+                    inputs.StringMap(spec.Name);
+                    break;
+                default:
+                    // Number, Any and object lists have shapes only the resource knows: its Validate reads them.
+                    break;
+            }
+        }
     }
 
     /// <summary>Creates the object for real; throw <see cref="ResourceInitFailedException"/> for partial state.</summary>

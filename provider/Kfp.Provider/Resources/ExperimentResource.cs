@@ -30,12 +30,6 @@ public sealed class ExperimentResource(Func<ProviderServices> services) : Resour
 
     public override ResourceDefinition Definition => Spec;
 
-    protected override void Validate(InputReader inputs)
-    {
-        inputs.RequiredString("name");
-        inputs.String("description");
-        inputs.String("namespace");
-    }
 
     public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)
     {

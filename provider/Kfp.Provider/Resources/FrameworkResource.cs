@@ -48,14 +48,11 @@ public sealed partial class FrameworkResource(Func<ProviderServices> services) :
         {
             inputs.Fail("name", $"'{name}' is a built-in framework; choose another name");
         }
-        inputs.String("namespace");
         var command = inputs.StringList("command");
         if (command.IsEmpty && !inputs.IsUnknown("command") && !inputs.Failures.Any(f => f.Property == "command"))
         {
             inputs.Fail("command", "must name the compiler program, e.g. [\"python3\", \"compile.py\", \"{source}\", \"{output}\"]");
         }
-        inputs.String("image");
-        inputs.StringMap("env");
         inputs.Integer("timeoutSeconds", 1, 86_400);
         if (inputs.Raw("defaultParameters") is { } p and not ObjectValue and not NullValue)
         {

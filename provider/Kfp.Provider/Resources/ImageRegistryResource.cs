@@ -52,9 +52,6 @@ public sealed class ImageRegistryResource(Func<IRegistryClient> registryClient) 
         {
             inputs.Fail("username", "is required when a password is set");
         }
-        inputs.String("email");
-        inputs.Boolean("insecure");
-        inputs.Boolean("verify");
     }
 
     public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)

@@ -48,22 +48,12 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
 
     protected override void Validate(InputReader inputs)
     {
-        inputs.RequiredString("name");
-        inputs.String("displayName");
-        inputs.String("description");
-        inputs.String("namespace");
-        inputs.RequiredString("source");
-        inputs.String("framework");
         if (inputs.Raw("frameworkParameters") is { } p and not ObjectValue and not NullValue)
         {
             inputs.Fail("frameworkParameters", "must be an object of parameter names to values");
         }
-        inputs.StringMap("env");
-        inputs.String("versionName");
         inputs.Integer("keepVersions", 0, 10_000);
-        inputs.StringList("imagePullSecrets");
         PullSecretRegistries.Read(inputs, "registries");
-        inputs.Boolean("pinImageDigests");
     }
 
     public override async Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)

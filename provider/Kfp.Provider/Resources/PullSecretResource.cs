@@ -51,7 +51,6 @@ public sealed partial class PullSecretResource(Func<ProviderServices> services) 
         {
             inputs.Fail("name", $"'{name}' is not a valid Secret name: use at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
         }
-        inputs.String("namespace");
         var registries = PullSecretRegistries.Read(inputs, "registries");
         if (registries.IsEmpty && !inputs.HasUnknowns && !inputs.Failures.Any(f => f.Property.StartsWith("registries", StringComparison.Ordinal)))
         {

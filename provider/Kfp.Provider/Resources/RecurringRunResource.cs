@@ -45,11 +45,6 @@ public sealed partial class RecurringRunResource(Func<ProviderServices> services
 
     protected override void Validate(InputReader inputs)
     {
-        inputs.RequiredString("name");
-        inputs.String("description");
-        inputs.RequiredString("pipelineId");
-        inputs.String("pipelineVersionId");
-        inputs.String("experimentId");
         var cron = inputs.String("cron");
         var interval = inputs.Integer("intervalSeconds", 1);
         if (cron is not null && interval is not null)
@@ -71,11 +66,7 @@ public sealed partial class RecurringRunResource(Func<ProviderServices> services
             inputs.Fail("endTime", "must be after startTime");
         }
         inputs.Integer("maxConcurrency", 1, 10);
-        inputs.Boolean("catchup");
-        inputs.Boolean("enabled");
         RunFields.ValidateParameters(inputs);
-        inputs.String("serviceAccount");
-        inputs.String("namespace");
     }
 
     /// <summary>Validates, then records the defaults, the cron in KFP's form and times in UTC, so diffs stay stable.</summary>

@@ -42,15 +42,8 @@ public sealed partial class RunResource(Func<ProviderServices> services) : Resou
 
     protected override void Validate(InputReader inputs)
     {
-        inputs.RequiredString("name");
-        inputs.RequiredString("pipelineId");
-        inputs.String("pipelineVersionId");
-        inputs.String("experimentId");
         RunFields.ValidateParameters(inputs);
-        inputs.String("serviceAccount");
-        inputs.Boolean("waitForCompletion");
         inputs.Integer("timeoutSeconds", 1, 7 * 24 * 3600);
-        inputs.Boolean("deleteOnDestroy");
     }
 
     /// <summary>Validates, then records the defaults so diffs stay stable.</summary>
