@@ -1,0 +1,101 @@
+'use strict';
+// Every example program in examples/ is deployed against the emulator with the mini engine, as
+// `pulumi up` would deploy it: up, then a preview that must be empty, then destroy.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startEmulator } = require('../harness.js');
+const { run } = require('../engine/index.js');
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const PASSWORD = 'pw-51c0e9-never-in-plain-text';
+
+test.describe('examples', () => {
+  let emulator;
+  let root;
+  const schemaCache = new Map();
+
+  test.before(async () => {
+    emulator = await startEmulator();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'kfp-examples-'));
+  });
+  test.after(async () => {
+    await emulator.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  async function engine(command, name, programDir, config) {
+    const lines = [];
+    const result = await run(command, {
+      programDir,
+      stateDir: path.join(root, name),
+      config: [{ key: 'kfp:host', value: emulator.endpoints.kfp, secret: false },
+        { key: 'kfp:kubeconfig', value: emulator.endpoints.kubeconfig, secret: false }, ...config],
+      write: (line) => lines.push(line),
+      schemaCache,
+      expectNoChanges: command === 'preview',
+    });
+    const text = lines.join('\n');
+    assert.equal(result.exitCode, 0, `${name}: ${command} failed:\n${text}`);
+    return { ...result, text };
+  }
+
+  async function deploy(name, programDir, config = []) {
+    const up = await engine('up', name, programDir, config);
+    await engine('preview', name, programDir, config);
+    return up;
+  }
+
+  test('quickstart (Pulumi.yaml at the root): an experiment and a pipeline from a definition', async () => {
+    const up = await deploy('quickstart', repoRoot);
+    assert.match(up.outputs.specHash, /^sha256:[0-9a-f]{64}$/);
+    const versions = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines/${up.outputs.pipelineId}/versions`)).json();
+    assert.equal(versions.pipeline_versions.length, 1);
+    await engine('destroy', 'quickstart', repoRoot, []);
+  });
+
+  test('experiment: a named experiment', async () => {
+    const up = await deploy('experiment', path.join(repoRoot, 'examples', 'experiment'));
+    const live = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/experiments/${up.outputs.experimentId}`)).json();
+    assert.equal(live.display_name, 'team-a-training');
+    await engine('destroy', 'experiment', path.join(repoRoot, 'examples', 'experiment'), []);
+  });
+
+  test('scheduled-pipeline: a nightly recurring run of the latest pipeline version', async () => {
+    const dir = path.join(repoRoot, 'examples', 'scheduled-pipeline');
+    const up = await deploy('scheduled', dir);
+    assert.equal(up.outputs.status, 'ENABLED');
+    const live = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/recurringruns/${up.outputs.recurringRunId}`)).json();
+    assert.equal(live.trigger.cron_schedule.cron, '0 0 3 * * *');
+    await engine('destroy', 'scheduled', dir, []);
+  });
+
+  test('private-registry: verified credentials, a pull secret on KFP service accounts, pinned image digests', async () => {
+    const registry = emulator.endpoints.registry;
+    const host = new URL(registry).host;
+    const post = (p, body) => fetch(`${registry}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.ok((await post('/_emulator/users', { username: 'robot', password: PASSWORD })).ok);
+    const { digest } = await (await post('/_emulator/images', { repository: 'team/trainer', tag: 'v1' })).json();
+    const dir = path.join(repoRoot, 'examples', 'private-registry');
+    const source = path.join(root, 'private-pipeline.yaml');
+    fs.writeFileSync(source, fs.readFileSync(path.join(dir, 'pipeline.yaml'), 'utf8').replace('REGISTRY', host));
+    const config = [{ key: 'registryServer', value: host, secret: false }, { key: 'registryPassword', value: PASSWORD, secret: true },
+      { key: 'pipelineSource', value: source, secret: false }];
+
+    const up = await deploy('private', dir, config);
+
+    const kube = emulator.endpoints.kubernetes;
+    const account = await (await fetch(`${kube}/api/v1/namespaces/kubeflow/serviceaccounts/pipeline-runner`)).json();
+    assert.ok(account.imagePullSecrets.some((s) => s.name === up.outputs.secretName), 'pipeline-runner has the pull secret');
+    const versions = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines?page_size=100`)).json();
+    const pipeline = versions.pipelines.find((p) => p.display_name.startsWith('pipeline-'));
+    const spec = JSON.stringify(await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines/${pipeline.pipeline_id}/versions`)).json());
+    assert.ok(spec.includes(`${host}/team/trainer:v1@${digest}`), 'the registered spec pins the image digest');
+    assert.ok(!up.text.includes(PASSWORD), 'the registry password appears in the output');
+    await engine('destroy', 'private', dir, config);
+    const after = await (await fetch(`${kube}/api/v1/namespaces/kubeflow/serviceaccounts/pipeline-runner`)).json();
+    assert.ok(!(after.imagePullSecrets ?? []).some((s) => s.name === up.outputs.secretName), 'destroy removed only our entry');
+  });
+});
