@@ -48,7 +48,7 @@ internal sealed class ConfigResolver(KubeconfigSet set, IKubeEnvironment environ
         return new KubeClientConfig
         {
             Server = server,
-            Namespace = options.Namespace ?? (string.IsNullOrEmpty(context.Namespace) ? "default" : context.Namespace),
+            Namespace = options.Namespace ?? (string.IsNullOrEmpty(context.Namespace) ? options.FallbackNamespace : context.Namespace),
             Auth = auth,
             CertificateAuthorityPem = ca,
             InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,

@@ -34,7 +34,7 @@ internal static class InClusterConfig
         return new KubeClientConfig
         {
             Server = new Uri($"https://{host}:{port}"),
-            Namespace = options.Namespace ?? (ns.Length > 0 ? ns : "default"),
+            Namespace = options.Namespace ?? (ns.Length > 0 ? ns : options.FallbackNamespace),
             Auth = new TokenFileAuth(tokenPath, environment, time),
             CertificateAuthorityPem = environment.FileExists(caPath) ? environment.ReadAllText(caPath) : null,
             Source = "in-cluster",

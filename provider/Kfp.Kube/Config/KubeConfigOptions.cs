@@ -18,6 +18,9 @@ public sealed record KubeConfigOptions
     /// <summary>Namespace to use instead of the context's (or <c>default</c>).</summary>
     public string? Namespace { get; init; }
 
+    /// <summary>The namespace when neither <see cref="Namespace"/> nor the context (or pod) names one.</summary>
+    public string FallbackNamespace { get; init; } = "default";
+
     /// <summary>The folder of the in-cluster service-account token, CA and namespace files.</summary>
     public string ServiceAccountDirectory { get; init; } = "/var/run/secrets/kubernetes.io/serviceaccount";
 

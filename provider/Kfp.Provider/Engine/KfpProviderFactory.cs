@@ -29,7 +29,11 @@ internal static class KfpProviderFactory
     /// <summary>Provider configuration → Kubernetes client: kubeconfig path or content, context, namespace.</summary>
     public static IKubeClient KubeClientFor(ProviderConfig config)
     {
-        var options = KubeConfigOptions.FromPathOrContent(config.Kubeconfig, config.Context) with { Namespace = config.Namespace };
+        var options = KubeConfigOptions.FromPathOrContent(config.Kubeconfig, config.Context) with
+        {
+            Namespace = config.Namespace,
+            FallbackNamespace = ProviderConfig.DefaultNamespace,
+        };
         return new KubeClient(new KubeConfigLoader().Load(options));
     }
 }

@@ -33,6 +33,24 @@ public sealed class KubeConfigLoaderTests
         Assert.Equal("first-token", Assert.IsType<TokenAuth>(config.Auth).Token);
     }
 
+    [Theory]
+    [InlineData(null, "default")]
+    [InlineData("kubeflow", "kubeflow")]
+    public void Load_ContextWithoutNamespace_UsesTheFallback(string? fallback, string expected)
+    {
+        const string content = """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "https://k.example:6443"}}]
+            users: [{name: u, user: {token: t}}]
+            contexts: [{name: x, context: {cluster: c, user: u}}]
+            current-context: x
+            """;
+        var options = fallback is null ? new KubeConfigOptions { Content = content } : new KubeConfigOptions { Content = content, FallbackNamespace = fallback };
+
+        Assert.Equal(expected, Load(new FakeEnvironment(), options).Namespace);
+    }
+
     [Fact]
     public void Load_ContextOverride_UsesFirstFilesDefinitionOfThatContext()
     {
