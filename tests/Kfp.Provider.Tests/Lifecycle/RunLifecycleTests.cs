@@ -15,7 +15,8 @@ public sealed class RunLifecycleTests(ProviderFixture fixture) : IClassFixture<P
 
     private static string Path(string id) => $"/apis/v2beta1/runs/{id}";
 
-    private Task MoveAsync(string runId, string state) => PostAsync(fixture, $"/_emulator/runs/{runId}/state", new JsonObject { ["state"] = state });
+    private Task MoveAsync(string runId, string state, string? error = null) =>
+        PostAsync(fixture, $"/_emulator/runs/{runId}/state", new JsonObject { ["state"] = state, ["error"] = error });
 
     [Fact]
     public async Task Create_WaitForCompletion_ReturnsOnlyOnceTheRunSucceeded()
@@ -50,7 +51,7 @@ public sealed class RunLifecycleTests(ProviderFixture fixture) : IClassFixture<P
 
         var creating = test.CreateAsync(inputs, PropertyMap.Empty);
         var runId = await RunNamedAsync(kfp, "smoke-fail", creating);
-        await MoveAsync(runId, "FAILED");
+        await MoveAsync(runId, "FAILED", "step train: exit code 137 (OOMKilled)");
         var error = await Assert.ThrowsAsync<GrpcCallException>(() => creating);
 
         var partial = InitFailure(error);
@@ -59,6 +60,8 @@ public sealed class RunLifecycleTests(ProviderFixture fixture) : IClassFixture<P
         Assert.Contains("start a new run", error.StatusMessage, StringComparison.Ordinal);
         var outputs = PropertyValueCodec.FromStruct(partial.Properties);
         Assert.Equal("FAILED", Text(outputs, "state"));
+        Assert.Equal("step train: exit code 137 (OOMKilled)", Text(outputs, "error"));
+        Assert.Contains("OOMKilled", error.StatusMessage, StringComparison.Ordinal);
         var retry = await Assert.ThrowsAsync<GrpcCallException>(() => fixture.Client.UpdateAsync(test.Urn, runId, outputs, inputs, inputs, preview: false));
         Assert.Equal(runId, InitFailure(retry).Id);
         await fixture.Client.DeleteAsync(test.Urn, runId, outputs, inputs);

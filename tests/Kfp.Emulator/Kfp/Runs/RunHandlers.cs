@@ -138,8 +138,9 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
     private async Task<JsonNode> SetStateAsync(HttpContext context)
     {
         var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        var state = node?["state"]?.ToString() ?? throw KfpServerException.BadRequestBody("body must be {\"state\":\"SUCCEEDED\"}");
-        return Update(context, r => Moved(r, state));
+        var state = node?["state"]?.ToString() ?? throw KfpServerException.BadRequestBody("body must be {\"state\":\"FAILED\",\"error\":\"optional message\"}");
+        var error = node?["error"]?.ToString() ?? "";
+        return Update(context, r => Moved(r, state) with { ErrorMessage = error });
     }
 
     private RunRow Moved(RunRow row, string state)

@@ -47,6 +47,9 @@ public sealed record RunRow
     /// <summary>(time, state) pairs, oldest first.</summary>
     public List<KeyValuePair<DateTimeOffset, string>> History { get; init; } = [];
 
+    /// <summary>Why the run failed (set through the emulator's control endpoint); empty when it did not.</summary>
+    public string ErrorMessage { get; init; } = "";
+
     internal FieldValue Field(string name) => name switch
     {
         "run_id" or "id" => FieldValue.Of(Id),
@@ -87,6 +90,7 @@ public sealed record RunRow
             .Time("finished_at", FinishedAt)
             .Str("state", State)
             .Str("recurring_run_id", RecurringRunId)
+            .Node("error", ErrorMessage.Length == 0 ? null : new JsonObject { ["code"] = 2, ["message"] = ErrorMessage })
             .Node("state_history", history)
             .Object;
     }
