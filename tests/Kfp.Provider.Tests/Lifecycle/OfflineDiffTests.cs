@@ -1,0 +1,39 @@
+using Kfp.Provider.Configuration;
+using Kfp.Provider.Engine;
+using Kfp.Provider.Protocol.Grpc;
+using Kfp.Provider.Protocol.Values;
+using Kfp.Provider.Protocol.Wire;
+
+namespace Kfp.Provider.Tests.Lifecycle;
+
+/// <summary><c>kfp:offlineDiff</c>: Diff uses the recorded state only and never asks the cluster.</summary>
+public sealed class OfflineDiffTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
+{
+    private sealed class NoEnvironment : IEnvironment
+    {
+        public string? Get(string name) => null;
+    }
+
+    [Fact]
+    public async Task Diff_OfflineAfterOutOfBandDelete_ShowsNoChangeWhileOnlineShowsReplacement()
+    {
+        var inputs = PropertyMap.Empty.With("name", PropertyValue.Of("offline-diff"));
+        var test = new LifecycleTest(fixture.Client, "kfp:index:Experiment", "offline");
+        var state = await test.CreateAsync(inputs, PropertyMap.Empty);
+        using var kfp = new KfpProbe(fixture.Emulator);
+        await kfp.DeleteAsync($"/apis/v2beta1/experiments/{state.Id}");
+        await using var host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), fixture.ProgramDirectory), null,
+            new DiagnosticLog(TextWriter.Null), CancellationToken.None);
+        using var grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{host.Port}"));
+        var offline = new ProviderClient(grpc);
+        await offline.ConfigureAsync(PropertyMap.Empty
+            .With("host", PropertyValue.Of(fixture.Emulator.Endpoints.Kfp))
+            .With("offlineDiff", PropertyValue.Of("true")));
+
+        var offlineDiff = await offline.DiffAsync(test.Urn, state.Id, state.Outputs, state.Inputs, state.Inputs);
+        var onlineDiff = await fixture.Client.DiffAsync(test.Urn, state.Id, state.Outputs, state.Inputs, state.Inputs);
+
+        Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, offlineDiff.Changes);
+        Assert.Equal(DiffResponse.Types.DiffChanges.DiffSome, onlineDiff.Changes);
+    }
+}
