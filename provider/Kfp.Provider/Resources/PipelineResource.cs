@@ -77,6 +77,13 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
         {
             return result with { Failures = [new CheckFailure("pinImageDigests", e.Message)] };
         }
+        catch (Exception e) when (e is Kfp.Kube.Config.KubeConfigException or Kfp.Kube.Http.KubeApiException)
+        {
+            return result with
+            {
+                Failures = [new CheckFailure("framework", $"the Framework '{new InputReader(result.Inputs).String("framework")}' cannot be read from the cluster: {e.Message}")],
+            };
+        }
     }
 
     public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)

@@ -6,8 +6,8 @@ using Kfp.Provider.Protocol.Wire;
 
 namespace Kfp.Provider.Tests.Lifecycle;
 
-/// <summary><c>kfp:offlineDiff</c>: Diff uses the recorded state only and never asks the cluster.</summary>
-public sealed class OfflineDiffTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
+/// <summary>Providers configured otherwise than the fixture's: offline diff, no Kubernetes access.</summary>
+public sealed class ConfiguredProviderTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
     private sealed class NoEnvironment : IEnvironment
     {
@@ -35,5 +35,27 @@ public sealed class OfflineDiffTests(ProviderFixture fixture) : IClassFixture<Pr
 
         Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, offlineDiff.Changes);
         Assert.Equal(DiffResponse.Types.DiffChanges.DiffSome, onlineDiff.Changes);
+    }
+
+    [Fact]
+    public async Task Check_FrameworkWithoutKubernetesAccess_FailsOnFrameworkSayingWhy()
+    {
+        await using var host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), fixture.ProgramDirectory), null,
+            new DiagnosticLog(TextWriter.Null), CancellationToken.None);
+        using var grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{host.Port}"));
+        var provider = new ProviderClient(grpc);
+        await provider.ConfigureAsync(PropertyMap.Empty
+            .With("host", PropertyValue.Of(fixture.Emulator.Endpoints.Kfp))
+            .With("kubeconfig", PropertyValue.Of(Path.Combine(fixture.ProgramDirectory, "no-such-kubeconfig"))));
+
+        var check = await provider.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::fw", PropertyMap.Empty, PropertyMap.Empty
+            .With("name", PropertyValue.Of("fw"))
+            .With("source", PropertyValue.Of(fixture.AddSample("hello_world.yaml", "fw.pipeline")))
+            .With("framework", PropertyValue.Of("team-compiler")));
+
+        var failure = Assert.Single(check.Failures);
+        Assert.Equal("framework", failure.Property);
+        Assert.Contains("team-compiler", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("no-such-kubeconfig", failure.Reason, StringComparison.Ordinal);
     }
 }
