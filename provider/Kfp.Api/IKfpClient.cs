@@ -46,6 +46,12 @@ public interface IKfpClient
 
     /// <summary>Deletes a pipeline. With <paramref name="cascade"/> its versions go too (server-side cascade on
     /// KFP 2.14+, otherwise versions first, then the pipeline); without it a pipeline with versions is refused.</summary>
+    /// <summary>
+    /// Renames a pipeline (its display name; KFP 2.17+). Older servers answer
+    /// <see cref="KfpErrorKind.Unimplemented"/>: the caller decides what that means.
+    /// </summary>
+    Task<Pipeline> UpdatePipelineDisplayNameAsync(string pipelineId, string displayName, CancellationToken cancellationToken);
+
     Task DeletePipelineAsync(string pipelineId, bool cascade, CancellationToken cancellationToken);
 
     /// <summary>Uploads a version with our own name (multipart <c>upload_version</c>). Never creates twice.</summary>

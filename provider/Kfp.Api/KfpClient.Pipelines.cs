@@ -51,6 +51,18 @@ public sealed partial class KfpClient
         return page.Items.FirstOrDefault(p => p.Name == name);
     }
 
+    public async Task<Pipeline> UpdatePipelineDisplayNameAsync(string pipelineId, string displayName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        var call = new KfpCall(HttpMethod.Patch, KfpQuery.Path($"{Pipelines}/{KfpQuery.Segment(pipelineId)}"), "rename pipeline", pipelineId)
+        {
+            // Setting a display name twice is the same as once: safe to retry.
+            Idempotent = true,
+            Content = KfpJson.Body(new PipelineDisplayNameWire(displayName), KfpJsonContext.Default.PipelineDisplayNameWire),
+        };
+        return Normalise(await _transport.SendAsync(call, KfpJsonContext.Default.Pipeline, cancellationToken));
+    }
+
     public async Task<KfpPage<Pipeline>> ListPipelinesAsync(KfpListOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

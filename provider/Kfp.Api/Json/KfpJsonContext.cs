@@ -16,6 +16,7 @@ namespace Kfp.Api.Json;
 [JsonSerializable(typeof(CreateExperimentRequest))]
 [JsonSerializable(typeof(ListExperimentsWire))]
 [JsonSerializable(typeof(PipelineWire))]
+[JsonSerializable(typeof(PipelineDisplayNameWire))]
 [JsonSerializable(typeof(Pipeline))]
 [JsonSerializable(typeof(ListPipelinesWire))]
 [JsonSerializable(typeof(PipelineVersion))]

@@ -34,6 +34,10 @@ public sealed partial class PipelineResource
         var inputs = context.OldInputs
             .With("name", PropertyValue.Of(pipeline.Name.Length > 0 ? pipeline.Name : pipeline.DisplayName))
             .With("specHash", PropertyValue.Of(context.OldInputs.Has("specHash") ? new InputReader(context.OldInputs).String("specHash") : liveHash));
+        if (pipeline.DisplayName.Length > 0)
+        {
+            inputs = inputs.With("displayName", PropertyValue.Of(pipeline.DisplayName));
+        }
         if (pipeline.Description.Length > 0 || context.OldInputs.Has("description"))
         {
             inputs = inputs.With("description", PropertyValue.Of(pipeline.Description));
@@ -88,6 +92,7 @@ public sealed partial class PipelineResource
 
     private static PropertyMap Outputs(PropertyMap inputs, Pipeline pipeline, PipelineVersion? version, string specHash, IEnumerable<string> made) => inputs
         .With("name", PropertyValue.Of(pipeline.Name.Length > 0 ? pipeline.Name : pipeline.DisplayName))
+        .With("displayName", PropertyValue.Of(pipeline.DisplayName))
         .With("description", PropertyValue.Of(pipeline.Description))
         .With("namespace", PropertyValue.Of(pipeline.Namespace))
         .With("pipelineId", PropertyValue.Of(pipeline.PipelineId))

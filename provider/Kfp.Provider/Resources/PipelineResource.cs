@@ -19,7 +19,7 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
         "A Kubeflow pipeline compiled from source and registered as content-addressed versions. The source is compiled during preview, so a changed spec shows as a change of `specHash`.",
         [
             new("name", PropertyType.String, "Pipeline name, unique per namespace. Autonamed when omitted.") { ReplaceOnChanges = true, TracksDrift = true },
-            new("displayName", PropertyType.String, "Name shown in the KFP UI; defaults to `name`.") { ReplaceOnChanges = true },
+            new("displayName", PropertyType.String, "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline)."),
             new("description", PropertyType.String, "What the pipeline does.") { ReplaceOnChanges = true, TracksDrift = true },
             new("namespace", PropertyType.String, "KFP profile namespace (multi-user mode); defaults to the provider's `namespace`.") { ReplaceOnChanges = true },
             new("source", PropertyType.String, "The pipeline source file, relative to the Pulumi program.") { Required = true },
@@ -62,6 +62,11 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
         if (result.Failures.Count > 0)
         {
             return result;
+        }
+        if (!result.Inputs.Has("displayName"))
+        {
+            // Recorded, so a rename in the program is a change of this input.
+            result = result with { Inputs = result.Inputs.With("displayName", result.Inputs.Get("name")) };
         }
         try
         {
@@ -125,7 +130,7 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
     public override async Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         var compiled = await CompileAsync(context.News, cancellationToken);
-        var pipeline = await services().Kfp.GetPipelineAsync(context.Id, cancellationToken);
+        var pipeline = await RenameAsync(await services().Kfp.GetPipelineAsync(context.Id, cancellationToken), context.News, cancellationToken);
         var made = new InputReader(context.OldOutputs).StringList("versionIds").ToList();
         var versionName = EffectiveVersionName(context.News, compiled);
         var current = await services().Kfp.FindPipelineVersionAsync(context.Id, versionName, cancellationToken)
@@ -152,6 +157,24 @@ public sealed partial class PipelineResource(Func<ProviderServices> services) : 
         {
             throw new ResourceException($"pipeline {context.Id} still has versions that this stack did not register, so it was kept: " +
                 $"delete them in the KFP UI, or remove the pipeline from state with `pulumi state delete` ({e.ServerMessage})", e);
+        }
+    }
+
+    private async Task<Pipeline> RenameAsync(Pipeline pipeline, PropertyMap inputs, CancellationToken cancellationToken)
+    {
+        var displayName = new InputReader(inputs).String("displayName");
+        if (displayName is null || displayName == pipeline.DisplayName)
+        {
+            return pipeline;
+        }
+        try
+        {
+            return await services().Kfp.UpdatePipelineDisplayNameAsync(pipeline.PipelineId, displayName, cancellationToken);
+        }
+        catch (KfpApiException e) when (e.Kind == KfpErrorKind.Unimplemented)
+        {
+            throw new ResourceException($"this KFP server cannot rename pipeline '{pipeline.Name}' (renaming needs KFP 2.17 or later): " +
+                "keep `displayName` as it is, or change `name` to register a new pipeline", e);
         }
     }
 

@@ -150,6 +150,25 @@ public sealed class PipelineLifecycleTests(ProviderFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Update_DisplayNameChanged_RenamesInPlaceWithoutANewVersion()
+    {
+        using var kfp = new KfpProbe(fixture.Emulator);
+        var source = fixture.AddSample("hello_world.yaml", "rename.yaml");
+        var test = new LifecycleTest(fixture.Client, Type, "rename");
+
+        var final = await test.RunAsync(
+            new LifecycleStep(Inputs("rename-me", source), s => Assert.Equal("rename-me", Text(s.Outputs, "displayName"))),
+            new LifecycleStep(Inputs("rename-me", source, ("displayName", PropertyValue.Of("Nightly training"))), s =>
+            {
+                Assert.Equal(PropertyDiff.Types.Kind.Update, s.LastDiff!.DetailedDiff["displayName"].Kind);
+                Assert.Equal("Nightly training", kfp.GetAsync($"/apis/v2beta1/pipelines/{s.Id}").Result["display_name"]!.GetValue<string>());
+                Assert.Single(List(s.Outputs, "versionIds"));
+            }) { ExpectReplace = false });
+
+        Assert.Equal("Nightly training", Text(final.Outputs, "displayName"));
+    }
+
+    [Fact]
     public async Task Check_UnknownSourceInPreview_HashIsUnknown()
     {
         var check = await fixture.Client.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::u", PropertyMap.Empty,

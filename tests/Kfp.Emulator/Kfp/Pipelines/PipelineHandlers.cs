@@ -22,6 +22,7 @@ internal sealed class PipelineHandlers(KfpStore store, PipelineService pipelines
         app.MapGet(Root + "/names/{name}", Handler.Json(GetByName));
         app.MapGet(Root + "/{id}", Handler.Json(Get));
         app.MapDelete(Root + "/{id}", Handler.Json(Delete));
+        app.MapPatch(Root + "/{id}", Handler.Json(UpdateAsync));
     }
 
     private async Task<JsonNode> CreateAsync(HttpContext context)
@@ -77,6 +78,30 @@ internal sealed class PipelineHandlers(KfpStore store, PipelineService pipelines
         {
             var rows = store.State.Pipelines.Values.Where(p => p.Namespace == ns).ToList();
             return query.Apply(rows, (p, f) => p.Field(f), p => p.ToJson(store.Settings), "pipelines");
+        }
+    }
+
+    /// <summary>P7 (2.17+): only <c>display_name</c> and <c>tags</c> change; an empty display name leaves it as it is.</summary>
+    private async Task<JsonNode> UpdateAsync(HttpContext context)
+    {
+        if (!store.Settings.HasTags)
+        {
+            throw new KfpServerException(501, 12, "Method Not Allowed", "Method Not Allowed");
+        }
+        var id = (string)context.GetRouteValue("id")!;
+        var body = await RequestBody.ReadAsync(context.Request, store.Settings, BodyFields);
+        var message = $"Failed to update pipeline {id}";
+        lock (store.Gate)
+        {
+            var row = pipelines.Find(id, message);
+            var displayName = body.Str("display_name");
+            var updated = row with
+            {
+                DisplayName = displayName.Length > 0 ? displayName : row.DisplayName,
+                Tags = body.Has("tags") ? body.StrMap("tags") : row.Tags,
+            };
+            store.State.Pipelines[id] = updated;
+            return updated.ToJson(store.Settings);
         }
     }
 
