@@ -81,11 +81,12 @@ async function stopProcess(proc, signal = 'SIGTERM', timeoutMs = 5000) {
 }
 
 /**
- * Starts the plugin as the engine does (args before the engine address are logging flags) and
- * returns { port, portLine, client, call, stop, stdout, stderr, exited, child }.
+ * Starts the plugin as the engine does (args before the engine address are logging flags; `cwd` is the
+ * Pulumi program directory the engine runs it in) and returns
+ * { port, portLine, client, call, stop, stdout, stderr, exited, child }.
  */
-async function startProvider(args = ['127.0.0.1:1']) {
-  const proc = spawnWithFirstLine(providerBin, args);
+async function startProvider(args = ['127.0.0.1:1'], { cwd } = {}) {
+  const proc = spawnWithFirstLine(providerBin, args, cwd ? { cwd } : {});
   const portLine = await proc.firstLine;
   const port = Number.parseInt(portLine.trim(), 10);
   const client = new services.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
