@@ -87,18 +87,10 @@ internal sealed class RecurringRunHandlers(KfpStore store, PipelineService pipel
     private JsonObject List(HttpContext context)
     {
         var query = ListQuery.Parse(context.Request, RecurringRunRow.Fields);
-        var experimentId = context.Request.Query["experiment_id"].ToString();
-        var ns = context.Request.Query["namespace"].ToString();
-        if (store.Settings.MultiUser && ns.Length == 0 && experimentId.Length == 0)
-        {
-            throw KfpServerException.InvalidInput("Failed to list recurring runs", "ListRecurringRuns must filter by resource reference or namespace in multi-user mode");
-        }
+        var scope = ExperimentScope.Read(context.Request, store.Settings, "ListRecurringRuns", "recurring runs");
         lock (store.Gate)
         {
-            var rows = store.State.RecurringRuns.Values
-                .Where(r => experimentId.Length == 0 || r.ExperimentId == experimentId)
-                .Where(r => !store.Settings.MultiUser || ns.Length == 0 || r.Namespace == ns)
-                .ToList();
+            var rows = store.State.RecurringRuns.Values.Where(r => scope.Includes(r.ExperimentId, r.Namespace)).ToList();
             // Quirk: this list key is camelCase on the wire.
             return query.Apply(rows, (r, f) => r.Field(f), r => r.ToJson(), "recurringRuns");
         }

@@ -77,18 +77,10 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
     private JsonObject List(HttpContext context)
     {
         var query = ListQuery.Parse(context.Request, RunRow.Fields);
-        var experimentId = context.Request.Query["experiment_id"].ToString();
-        var ns = context.Request.Query["namespace"].ToString();
-        if (store.Settings.MultiUser && ns.Length == 0 && experimentId.Length == 0)
-        {
-            throw KfpServerException.InvalidInput("Failed to list runs", "ListRuns must filter by resource reference or namespace in multi-user mode");
-        }
+        var scope = ExperimentScope.Read(context.Request, store.Settings, "ListRuns", "runs");
         lock (store.Gate)
         {
-            var rows = store.State.Runs.Values
-                .Where(r => experimentId.Length == 0 || r.ExperimentId == experimentId)
-                .Where(r => !store.Settings.MultiUser || ns.Length == 0 || r.Namespace == ns)
-                .ToList();
+            var rows = store.State.Runs.Values.Where(r => scope.Includes(r.ExperimentId, r.Namespace)).ToList();
             return query.Apply(rows, (r, f) => r.Field(f), r => r.ToJson(), "runs");
         }
     }
