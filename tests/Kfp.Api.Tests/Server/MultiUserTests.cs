@@ -40,6 +40,19 @@ public sealed class MultiUserTests(EmulatorFixture emulator) : IClassFixture<Emu
         Assert.Equal(a.ExperimentId, (await teamA.FindExperimentAsync(name, null, None))?.ExperimentId);
     }
 
+    [Theory]
+    [InlineData("/apis/v2beta1/runs", "ListRuns")]
+    [InlineData("/apis/v2beta1/recurringruns", "ListRecurringRuns")]
+    public async Task ListRunsOrSchedules_NeitherNamespaceNorExperiment_IsRejected(string path, string rpc)
+    {
+        var (unscoped, body) = await emulator.RawAsync(HttpMethod.Get, path, headers: User);
+        var (scoped, _) = await emulator.RawAsync(HttpMethod.Get, path + "?namespace=team-a", headers: User);
+
+        Assert.Equal(400, unscoped);
+        Assert.Contains($"{rpc} must filter by resource reference or namespace", body, StringComparison.Ordinal);
+        Assert.Equal(200, scoped);
+    }
+
     [Fact]
     public async Task CreateExperiment_NoNamespace_ThrowsInvalidArgument()
     {
