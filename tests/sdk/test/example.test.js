@@ -1,0 +1,50 @@
+'use strict';
+// examples/typescript (compiled by build.js with its own tsconfig.json against the compiled SDK) run as
+// a Pulumi program under the mock engine: what it registers, how outputs flow between resources, what it
+// exports. The example's package.json must point at the tarball `make sdk` writes.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { repoRoot, buildDir, sdkPackage, unwrap, installMocks } = require('./helpers');
+
+const log = installMocks();
+
+test('the TypeScript example creates an experiment, a pipeline and a nightly recurring run wired together', async () => {
+  const program = require(path.join(buildDir, 'example', 'bin', 'index.js'));
+  const exported = {};
+  for (const [k, v] of Object.entries(program)) exported[k] = await v.promise();
+
+  const byType = (t) => log.resources.filter((r) => r.type === t).map((r) => ({ name: r.name, inputs: unwrap(r.inputs) }));
+  assert.deepEqual(byType('kfp:index:Experiment'), [{ name: 'training', inputs: { description: 'Nightly training runs' } }]);
+  assert.deepEqual(byType('kfp:index:Pipeline'), [{ name: 'training', inputs: { source: 'pipeline.yaml', description: 'Nightly training', keepVersions: 5 } }]);
+  assert.deepEqual(byType('kfp:index:RecurringRun'), [{
+    name: 'nightly',
+    inputs: {
+      description: 'Train every night at 03:00',
+      pipelineId: 'pipelineId-out',
+      experimentId: 'experimentId-out',
+      cron: '0 3 * * *',
+      parameters: { epochs: 5 },
+      maxConcurrency: 1,
+      catchup: false,
+      enabled: true,
+    },
+  }]);
+  assert.deepEqual(log.calls.map((c) => ({ token: c.token, inputs: c.inputs })), [{ token: 'kfp:index:compilePipeline', inputs: { source: 'pipeline.yaml' } }]);
+  assert.deepEqual(exported, {
+    experimentId: 'experimentId-out',
+    pipelineId: 'pipelineId-out',
+    pipelineName: 'pipelineName-out',
+    specHash: 'specHash-out',
+    recurringRunId: 'recurringRunId-out',
+    status: 'status-out',
+  });
+});
+
+test('the example installs the SDK from the tarball make sdk writes', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', 'typescript', 'package.json'), 'utf8'));
+  const tarball = `${sdkPackage.name.replace(/^@/, '').replace(/\//g, '-')}-${sdkPackage.version}.tgz`;
+  assert.equal(pkg.dependencies[sdkPackage.name], `file:../../sdk/nodejs/${tarball}`);
+  assert.ok(fs.existsSync(path.join(repoRoot, 'examples', 'typescript', 'pipeline.yaml')));
+});
