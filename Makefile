@@ -11,7 +11,7 @@ SOLUTION := pulumi-kfp.slnx
 PROVIDER := provider/cmd/pulumi-resource-kfp/pulumi-resource-kfp.csproj
 EMULATOR := tests/Kfp.Emulator/Kfp.Emulator.csproj
 
-.PHONY: help build test test-dotnet test-conformance schema schema-check example bench clean
+.PHONY: help build test test-dotnet test-conformance schema schema-check example bench clean sdk sdk-check test-sdk docs docs-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ build: ## Build everything; put bin/pulumi-resource-kfp and bin/kfp-emulator in 
 	scripts/write-launcher bin/pulumi-resource-kfp lib/provider/pulumi-resource-kfp
 	scripts/write-launcher bin/kfp-emulator lib/emulator/kfp-emulator
 
-test: build test-dotnet schema-check test-conformance ## Build, then run every test suite
+test: build test-dotnet schema-check sdk-check docs-check test-sdk test-conformance ## Build, then run every test suite
 
 test-dotnet: ## The xunit suites (unit, emulator, lifecycle)
 	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build -nologo --logger "console;verbosity=minimal"
@@ -37,6 +37,33 @@ schema: ## Regenerate schema.json from the resource definitions
 schema-check: ## Fail when the committed schema.json is stale
 	@bin/pulumi-resource-kfp --print-schema | diff -u schema.json - \
 	  || { echo "schema.json is stale: run 'make schema' and commit it" >&2; exit 1; }
+
+SDKGEN := node tools/sdkgen
+SDK_TESTS := tests/sdk
+# npm ci only when package-lock.json changed since the last install (npm writes node_modules/.package-lock.json).
+SDK_TEST_DEPS = [ $(SDK_TESTS)/node_modules/.package-lock.json -nt $(SDK_TESTS)/package-lock.json ] \
+  || (cd $(SDK_TESTS) && npm ci --no-audit --no-fund --loglevel=error)
+
+sdk: ## Generate sdk/nodejs from schema.json, compile it into sdk/nodejs/bin and pack it (sdk/nodejs/*.tgz)
+	$(SDKGEN) nodejs schema.json sdk/nodejs
+	$(SDK_TEST_DEPS)
+	node $(SDK_TESTS)/build.js --sdk-only
+	rm -rf sdk/nodejs/bin sdk/nodejs/*.tgz
+	cp -r $(SDK_TESTS)/build/sdk/bin sdk/nodejs/bin
+	npm pack ./sdk/nodejs/bin --pack-destination sdk/nodejs --loglevel=error
+
+sdk-check: ## Fail when the committed sdk/nodejs is stale
+	@$(SDKGEN) nodejs schema.json sdk/nodejs --check
+
+test-sdk: ## Compile sdk/nodejs and examples/typescript with tsc --strict, then the SDK's mock tests
+	$(SDK_TEST_DEPS)
+	cd $(SDK_TESTS) && npm test
+
+docs: ## Generate the reference docs (docs/reference) from schema.json
+	$(SDKGEN) docs schema.json docs/reference
+
+docs-check: ## Fail when the committed docs/reference is stale
+	@$(SDKGEN) docs schema.json docs/reference --check
 
 example: build ## Deploy the quickstart stack (Pulumi.yaml) against the emulator
 	scripts/run-example

@@ -5,7 +5,8 @@
 //      as the package is published from bin/;
 //   2. puts that compiled package at build/node_modules/<package name>, where `require` finds it;
 //   3. copies examples/typescript into build/example and compiles it with its own tsconfig.json.
-// Everything resolves @pulumi/pulumi from this folder's node_modules.
+// Everything resolves @pulumi/pulumi from this folder's node_modules. `--sdk-only` stops after step 2
+// (`make sdk` uses it to build the package it packs).
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
@@ -45,6 +46,11 @@ compile(sdkSrc);
 for (const f of ['package.json', 'README.md']) fs.copyFileSync(path.join(sdkSrc, f), path.join(sdkSrc, 'bin', f));
 const pkgName = JSON.parse(fs.readFileSync(path.join(sdkSrc, 'package.json'), 'utf8')).name;
 copyTree(path.join(sdkSrc, 'bin'), path.join(build, 'node_modules', ...pkgName.split('/')), () => false);
+
+if (process.argv.includes('--sdk-only')) {
+  console.log(`built ${pkgName} into ${path.relative(repo, path.join(sdkSrc, 'bin'))}`);
+  process.exit(0);
+}
 
 const example = path.join(build, 'example');
 copyTree(path.join(repo, 'examples', 'typescript'), example, skipBuildOutput);
