@@ -4,7 +4,9 @@
 //      (tsc from this folder's node_modules), then copies package.json and README.md next to the output,
 //      as the package is published from bin/;
 //   2. puts that compiled package at build/node_modules/<package name>, where `require` finds it;
-//   3. copies examples/typescript into build/example and compiles it with its own tsconfig.json.
+//   3. copies examples/typescript into build/example and compiles it with its own tsconfig.json;
+//   4. generates an SDK from fixtures/schema.json (schema features kfp's schema does not use yet) into
+//      build/demo and compiles it the same way, so the generator is proven on more than today's schema.
 // Everything resolves @pulumi/pulumi from this folder's node_modules. `--sdk-only` stops after step 2
 // (`make sdk` uses it to build the package it packs).
 const fs = require('node:fs');
@@ -56,4 +58,14 @@ const example = path.join(build, 'example');
 copyTree(path.join(repo, 'examples', 'typescript'), example, skipBuildOutput);
 compile(example);
 
-console.log(`built ${pkgName} and examples/typescript into ${path.relative(repo, build)}`);
+const demo = path.join(build, 'demo');
+try {
+  execFileSync(process.execPath, [path.join(repo, 'tools', 'sdkgen'), 'nodejs', path.join(here, 'fixtures', 'schema.json'), demo], { stdio: 'pipe' });
+} catch (e) {
+  process.stderr.write(`tools/sdkgen failed on fixtures/schema.json:\n${e.stdout}${e.stderr}`);
+  process.exit(1);
+}
+compile(demo);
+for (const f of ['package.json', 'README.md']) fs.copyFileSync(path.join(demo, f), path.join(demo, 'bin', f));
+
+console.log(`built ${pkgName}, the fixture SDK and examples/typescript into ${path.relative(repo, build)}`);

@@ -16,7 +16,7 @@ function renderConfigVars(pkg, typesByToken) {
     const read = p.schema.type === 'string' ? `__config.get("${p.name}")` : `__config.getObject<${t}>("${p.name}")`;
     body.push('');
     body.push(doc('', p.description, [deprecated(p.deprecationMessage)]));
-    body.push(`export declare const ${p.name}: ${t}${fallback ? '' : ' | undefined'};`);
+    body.push(`export declare const ${p.name}: ${t}${p.default !== undefined ? '' : ' | undefined'};`);
     body.push(`Object.defineProperty(exports, "${p.name}", {`);
     body.push('    get() {');
     body.push(`        return ${read}${fallback ? ` ?? ${fallback}` : ''};`);
