@@ -6,7 +6,14 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { repoRoot, buildDir, sdkPackage, unwrap, installMocks } = require('./helpers');
+const { repoRoot, schema, buildDir, sdkPackage, unwrap, installMocks } = require('./helpers');
+
+/** The inputs the SDK sends: what the program set, plus the schema's defaults for what it left out. */
+function withDefaults(token, inputs) {
+  const props = schema.resources[token].inputProperties;
+  const defaults = Object.fromEntries(Object.entries(props).filter(([, p]) => p.default !== undefined).map(([k, p]) => [k, p.default]));
+  return { ...defaults, ...inputs };
+}
 
 const log = installMocks();
 
@@ -16,20 +23,17 @@ test('the TypeScript example creates an experiment, a pipeline and a nightly rec
   for (const [k, v] of Object.entries(program)) exported[k] = await v.promise();
 
   const byType = (t) => log.resources.filter((r) => r.type === t).map((r) => ({ name: r.name, inputs: unwrap(r.inputs) }));
-  assert.deepEqual(byType('kfp:index:Experiment'), [{ name: 'training', inputs: { description: 'Nightly training runs' } }]);
-  assert.deepEqual(byType('kfp:index:Pipeline'), [{ name: 'training', inputs: { source: 'pipeline.yaml', description: 'Nightly training', keepVersions: 5 } }]);
+  assert.deepEqual(byType('kfp:index:Experiment'), [{ name: 'training', inputs: withDefaults('kfp:index:Experiment', { description: 'Nightly training runs' }) }]);
+  assert.deepEqual(byType('kfp:index:Pipeline'), [{ name: 'training', inputs: withDefaults('kfp:index:Pipeline', { source: 'pipeline.yaml', description: 'Nightly training', keepVersions: 5 }) }]);
   assert.deepEqual(byType('kfp:index:RecurringRun'), [{
     name: 'nightly',
-    inputs: {
+    inputs: withDefaults('kfp:index:RecurringRun', {
       description: 'Train every night at 03:00',
       pipelineId: 'pipelineId-out',
       experimentId: 'experimentId-out',
       cron: '0 3 * * *',
       parameters: { epochs: 5 },
-      maxConcurrency: 1,
-      catchup: false,
-      enabled: true,
-    },
+    }),
   }]);
   assert.deepEqual(log.calls.map((c) => ({ token: c.token, inputs: c.inputs })), [{ token: 'kfp:index:compilePipeline', inputs: { source: 'pipeline.yaml' } }]);
   assert.deepEqual(exported, {
