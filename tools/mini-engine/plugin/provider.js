@@ -6,7 +6,7 @@ const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');
 const pluginPb = require('@pulumi/pulumi/proto/plugin_pb.js');
 const structPb = require('google-protobuf/google/protobuf/struct_pb.js');
 const emptyPb = require('google-protobuf/google/protobuf/empty_pb.js');
-const { grpc, unary, stopProcess } = require('../../harness.js');
+const { grpc, unary, stopProcess } = require('./rpc.js');
 const { launchPlugin } = require('./launch.js');
 const { initFailedDetail } = require('./status-details.js');
 
