@@ -23,13 +23,15 @@ options:
   --diff                     print detailed diffs as 'pulumi preview --diff' does
   --refresh                  refresh before preview or up, so drift shows the live values
   --expect-no-changes        exit 1 when changes are proposed (preview, up)
+  --run-program              refresh, destroy: configure the default provider from the current stack config
+                             (not the one recorded in state), e.g. after kfp:host moved
   --verbose, -v              also show the provider's debug messages
 exit codes: 0 ok, 1 the operation failed (or --expect-no-changes saw changes), 2 bad usage`;
 
 function parseArgs(argv) {
   const options = {
     command: undefined, positional: [], programDir: '.', stateDir: undefined, stack: 'dev', config: [], verbose: false, expectNoChanges: false,
-    json: false, showSecrets: false, diff: false, refresh: false, targets: [], replaces: [], help: false,
+    json: false, showSecrets: false, diff: false, refresh: false, runProgram: false, targets: [], replaces: [], help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -50,6 +52,7 @@ function parseArgs(argv) {
       case '--replace': options.replaces.push(value()); break;
       case '--diff': options.diff = true; break;
       case '--refresh': case '-r': options.refresh = true; break;
+      case '--run-program': options.runProgram = true; break;
       case '--expect-no-changes': options.expectNoChanges = true; break;
       case '--verbose': case '-v': options.verbose = true; break;
       case '--json': options.json = true; break;

@@ -27,13 +27,13 @@ function rowsOf(program, state, stack) {
 }
 
 /** `preview --refresh` / `up --refresh`: the state as a refresh would leave it, read on a session of its own. */
-async function refreshFirst({ program, state, renderer, schemaCache, persist }) {
+async function refreshFirst({ program, state, renderer, schemaCache, persist, fromProgram }) {
   const quiet = new Renderer({ write: () => {}, dryRun: true });
   quiet.log = (entry) => renderer.log(entry);
   quiet.error = (message, urn) => renderer.error(message, urn);
   const session = await Session.open(program, (entry) => quiet.log(entry), schemaCache);
   try {
-    const refreshed = await new RefreshRun({ session, state, renderer: quiet, persist }).run();
+    const refreshed = await new RefreshRun({ session, state, renderer: quiet, persist, fromProgram }).run();
     if (refreshed.failed) {
       throw new EngineError('the refresh before the update failed (see above); run refresh alone to look into it');
     }
@@ -47,14 +47,15 @@ async function refreshFirst({ program, state, renderer, schemaCache, persist }) 
  * Runs `command` (preview | up | refresh | destroy | import). Options: programDir, stateDir, stack ('dev'),
  * config ([{ key, value, secret }]), write (line printer), verbose, expectNoChanges, diff (the
  * `--diff` view), refresh (refresh before preview/up), targets and replaces (resource names or URNs),
- * importSpec ({ type, name, id } for import), schemaCache (a Map shared between runs to load each
+ * importSpec ({ type, name, id } for import), runProgram (refresh and destroy register default providers
+ * from the stack config instead of the recorded one, as the CLI's --run-program does), schemaCache (a Map shared between runs to load each
  * plugin's schema once).
  * Resolves { exitCode, outputs, changes, kept }; never throws for user errors (they are printed once).
  */
 async function run(command, options) {
   const {
     programDir, stateDir, stack = 'dev', config: overrides = [], write, verbose = false, expectNoChanges = false, diff = false,
-    refresh = false, targets = [], replaces = [], importSpec = null, schemaCache = null,
+    refresh = false, targets = [], replaces = [], importSpec = null, schemaCache = null, runProgram = false,
   } = options;
   if (!COMMANDS.includes(command)) {
     throw new EngineError(`unknown command '${command}'; use one of ${COMMANDS.join(', ')}`);
@@ -69,20 +70,21 @@ async function run(command, options) {
     renderer.setRows(rowsOf(program, state, stack));
     renderer.setDefaultUrn(`urn:pulumi:${stack}::${program.name}::${STACK_TYPE}::${program.name}-${stack}`);
     write(`${HEADERS[command]} (${program.name}/${stack}):`);
+    const fromProgram = runProgram || refresh ? { config: resolveConfig(program, stack, overrides), stack } : null;
     if (refresh && (command === 'preview' || command === 'up')) {
-      state = await refreshFirst({ program, state, renderer, schemaCache, persist: command === 'up' });
+      state = await refreshFirst({ program, state, renderer, schemaCache, persist: command === 'up', fromProgram });
     }
     session = await Session.open(program, (entry) => renderer.log(entry), schemaCache);
     if (command === 'preview' || command === 'up') {
       const config = resolveConfig(program, stack, overrides);
       result = await new UpdateRun({ session, program, config, stack, state, renderer, dryRun, targets, replaces }).run();
     } else if (command === 'refresh') {
-      result = await new RefreshRun({ session, state, renderer, targets }).run();
+      result = await new RefreshRun({ session, state, renderer, targets, fromProgram }).run();
     } else if (command === 'import') {
       const config = resolveConfig(program, stack, overrides);
       result = await importResource({ session, program, config, stack, state, renderer, ...importSpec });
     } else {
-      result = await new DestroyRun({ session, state, renderer, dryRun: false, targets }).run();
+      result = await new DestroyRun({ session, state, renderer, dryRun: false, targets, fromProgram }).run();
     }
   } catch (e) {
     renderer.error(e.message, e.urn ?? '');

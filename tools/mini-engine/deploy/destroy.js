@@ -4,7 +4,8 @@
 // deleted) in state. Objects a resource leaves in the cluster by design are listed afterwards.
 const { EngineError } = require('../errors.js');
 const { saveState } = require('../state/store.js');
-const { configureFromState, isProviderType } = require('./providers.js');
+const { isProviderType } = require('./providers.js');
+const { StateProviders } = require('./state-providers.js');
 const { Selection } = require('./selection.js');
 const { nameOfUrn, STACK_TYPE } = require('./update.js');
 
@@ -15,26 +16,22 @@ const { nameOfUrn, STACK_TYPE } = require('./update.js');
 function leftBehind(entry) {
   const setting = entry.inputs?.deleteOnDestroy ?? entry.outputs?.deleteOnDestroy;
   if (setting === false || (setting === undefined && 'deleteOnDestroy' in (entry.outputs ?? {}))) {
-    return `${entry.id} stays (deleteOnDestroy is not set); delete it in KFP if it is not wanted, or set deleteOnDestroy: true before destroying`;
+    return `${entry.id} stays in KFP (deleteOnDestroy is false); set deleteOnDestroy: true and run up before destroy to have it deleted`;
   }
   return null;
 }
 
 class DestroyRun {
-  constructor({ session, state, renderer, dryRun, targets = [] }) {
+  constructor({ session, state, renderer, dryRun, targets = [], fromProgram = null }) {
     Object.assign(this, { session, state, renderer, dryRun });
     this.targets = new Selection(targets, '--target');
-    this.providers = new Map(); // provider reference → configured provider
+    this.providers = new StateProviders(session, state, fromProgram);
     this.failed = false;
     this.kept = [];
   }
 
-  async providerFor(entry) {
-    if (!this.providers.has(entry.provider)) {
-      const ref = entry.provider.split('::').slice(0, -1).join('::');
-      this.providers.set(entry.provider, await configureFromState(this.session, this.state.resources.find((r) => r.urn === ref)));
-    }
-    return this.providers.get(entry.provider);
+  providerFor(entry) {
+    return this.providers.for(entry);
   }
 
   /** With --target, a resource that depends on a targeted one must be targeted too (as the CLI requires). */
@@ -91,7 +88,7 @@ class DestroyRun {
       this.renderer.error(e.message, e.urn ?? '');
     }
     if (!this.dryRun) {
-      saveState(this.state, remaining, this.state.serial + 1);
+      saveState(this.state, this.providers.withUpdates(remaining), this.state.serial + 1);
     }
     return { failed: this.failed, outputs: {}, kept: this.kept };
   }

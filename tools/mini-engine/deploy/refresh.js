@@ -4,7 +4,8 @@
 // `preview --refresh` and `up --refresh` run it first, without printing its rows.
 const values = require('../values.js');
 const { saveState } = require('../state/store.js');
-const { configureFromState, isProviderType } = require('./providers.js');
+const { isProviderType } = require('./providers.js');
+const { StateProviders } = require('./state-providers.js');
 const { interpretDiff } = require('./diff.js');
 const { Selection } = require('./selection.js');
 const { nameOfUrn, STACK_TYPE } = require('./update.js');
@@ -27,20 +28,19 @@ function outputChanges(oldOutputs, newOutputs, detailed) {
 }
 
 class RefreshRun {
-  /** `targets`: names or URNs to read (all when empty); `persist` false leaves the state file alone. */
-  constructor({ session, state, renderer, targets = [], persist = true }) {
+  /**
+   * `targets`: names or URNs to read (all when empty); `persist` false leaves the state file alone;
+   * `fromProgram` ({ config, stack }) registers default providers from the stack config (--run-program).
+   */
+  constructor({ session, state, renderer, targets = [], persist = true, fromProgram = null }) {
     Object.assign(this, { session, state, renderer, persist });
     this.targets = new Selection(targets, '--target');
-    this.providers = new Map(); // provider reference → configured provider
+    this.providers = new StateProviders(session, state, fromProgram);
     this.failed = false;
   }
 
-  async providerFor(entry) {
-    if (!this.providers.has(entry.provider)) {
-      const ref = entry.provider.split('::').slice(0, -1).join('::');
-      this.providers.set(entry.provider, await configureFromState(this.session, this.state.resources.find((r) => r.urn === ref)));
-    }
-    return this.providers.get(entry.provider);
+  providerFor(entry) {
+    return this.providers.for(entry);
   }
 
   /** Resolves { failed, outputs, resources } (the refreshed state's resources). */
@@ -68,7 +68,7 @@ class RefreshRun {
       this.failed = true;
       this.renderer.error(e.message, pending[0]?.urn ?? '');
     }
-    const resources = [...next, ...pending];
+    const resources = this.providers.withUpdates([...next, ...pending]);
     if (this.persist) {
       saveState(this.state, resources, this.state.serial + (this.failed ? 0 : 1));
     }
