@@ -1,6 +1,6 @@
 'use strict';
 // `destroy`: Delete every resource (or the --target ones), dependents first, with the provider
-// configured from state (notes §4.5). A failed Delete leaves that resource (and everything not yet
+// configured from state. A failed Delete leaves that resource (and everything not yet
 // deleted) in state. Objects a resource leaves in the cluster by design are listed afterwards.
 const { EngineError } = require('../errors.js');
 const { saveState } = require('../state/store.js');

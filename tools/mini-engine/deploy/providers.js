@@ -1,6 +1,6 @@
 'use strict';
 // Default providers (pulumi:providers:<pkg>::default): CheckConfig → DiffConfig → Configure from the
-// stack config when the program runs, Configure alone from state for refresh and destroy (notes §1.3, §4.8).
+// stack config when the program runs, Configure alone from state for refresh and destroy.
 const crypto = require('node:crypto');
 const { EngineError } = require('../errors.js');
 const values = require('../values.js');

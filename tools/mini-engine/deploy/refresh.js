@@ -1,5 +1,5 @@
 'use strict';
-// `refresh`: Read every resource with the provider configured from state (notes §4.3). An empty ID
+// `refresh`: Read every resource with the provider configured from state. An empty ID
 // removes the resource from state; changes are shown with the provider's Diff, roles swapped.
 // `preview --refresh` and `up --refresh` run it first, without printing its rows.
 const values = require('../values.js');

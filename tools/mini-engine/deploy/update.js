@@ -1,6 +1,6 @@
 'use strict';
 // `preview` and `up`: runs the program's resources in dependency order through the provider exactly
-// as the engine does (notes §4.1, §4.2) and records the new state as steps complete.
+// as the engine does and records the new state as steps complete.
 const crypto = require('node:crypto');
 const { EngineError } = require('../errors.js');
 const values = require('../values.js');

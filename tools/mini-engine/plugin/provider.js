@@ -220,7 +220,7 @@ class Provider {
     };
   }
 
-  /** The engine's shutdown: Cancel, then SIGINT, then a kill after 5 s (notes §1.3). */
+  /** The engine's shutdown: Cancel, then SIGINT, then a kill after 5 s. */
   async close() {
     try {
       await unary(this.client, 'cancel', new emptyPb.Empty(), 5000);
