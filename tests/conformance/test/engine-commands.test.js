@@ -248,11 +248,35 @@ outputs:
       dependsOn:
         - \${taken}
 `);
-    const { exitCode, text } = await engine('up', program);
-    assert.equal(exitCode, 1, text);
-    const errors = text.split('\n').filter((l) => /^ +error: /.test(l));
-    assert.equal(errors.length, 1, text);
-    assert.match(text, /kfp:index:Experiment \(clash\):\n +error: clash: create failed/);
+    const clash = await engine('up', program);
+    assert.equal(clash.exitCode, 1, clash.text);
+    assert.equal(clash.text.split('\n').filter((l) => /^ +error: /.test(l)).length, 1, clash.text);
+    assert.match(clash.text, /kfp:index:Experiment \(clash\):\n +error: clash: create failed/);
+
+    // A run that outlives its timeout is kept as partial state; its one reason is printed once.
+    fs.writeFileSync(path.join(program, 'Pulumi.yaml'), `${header('failing')}resources:
+  pipeline:
+    type: kfp:index:Pipeline
+    properties:
+      source: pipeline.yaml
+  smoke:
+    type: kfp:index:Run
+    properties:
+      pipelineId: \${pipeline.pipelineId}
+      waitForCompletion: true
+      timeoutSeconds: 2
+`);
+    const fault = { path: '/apis/v2beta1/runs/*', method: 'GET', status: 0, delayMs: 5000, count: 3 };
+    assert.ok((await fetch(`${kfp}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) })).ok);
+    try {
+      const slow = await engine('up', program);
+      assert.equal(slow.exitCode, 1, slow.text);
+      const reason = /did not finish within 2 s/g;
+      assert.equal(slow.text.match(reason)?.length, 1, slow.text);
+      assert.match(slow.text, /the resource was created but is not healthy: it is kept in the state/);
+    } finally {
+      await fetch(`${kfp}/_emulator/faults`, { method: 'DELETE' });
+    }
   });
 
   test('ephemeral status messages show on the row of the resource being worked on', async () => {

@@ -421,7 +421,9 @@ class UpdateRun {
       outputs: markSecretOutputs(partial.properties, base.secretKeys),
       initErrors: partial.reasons,
     });
-    error.message = `${error.message}${partial.reasons.length > 0 ? `\n${partial.reasons.map((r) => `  - ${r}`).join('\n')}` : ''}\nthe resource was created but is not healthy: it is kept in the state and the next 'up' will try to finish it`;
+    // The provider's message often is its one reason: each text is printed once.
+    const reasons = partial.reasons.filter((r) => !error.message.includes(r));
+    error.message = `${error.message}${reasons.length > 0 ? `\n${reasons.map((r) => `  - ${r}`).join('\n')}` : ''}\nthe resource was created but is not healthy: it is kept in the state and the next 'up' will try to finish it`;
     return true;
   }
 
