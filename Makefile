@@ -16,12 +16,13 @@ EMULATOR := tests/Kfp.Emulator/Kfp.Emulator.csproj
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
-build: ## Build everything; put bin/pulumi-resource-kfp and bin/kfp-emulator in bin/
+build: ## Build everything; put bin/pulumi-resource-kfp, bin/kfp-emulator and bin/kfp-dev in bin/
 	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -nologo -clp:ErrorsOnly
 	$(DOTNET) publish $(PROVIDER) -c $(CONFIG) --no-build -nologo -o bin/lib/provider
 	$(DOTNET) publish $(EMULATOR) -c $(CONFIG) --no-build -nologo -o bin/lib/emulator
 	scripts/write-launcher bin/pulumi-resource-kfp lib/provider/pulumi-resource-kfp
 	scripts/write-launcher bin/kfp-emulator lib/emulator/kfp-emulator
+	scripts/write-launcher bin/kfp-dev ../scripts/kfp-dev
 
 test: build test-dotnet schema-check sdk-check docs-check test-sdk test-conformance ## Build, then run every test suite
 
@@ -29,7 +30,8 @@ test-dotnet: ## The xunit suites (unit, emulator, lifecycle)
 	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build -nologo --logger "console;verbosity=minimal"
 
 test-conformance: ## Node tests that drive bin/ with Pulumi's own gRPC client
-	cd tests/conformance && npm ci --no-audit --no-fund --loglevel=error && npm test
+	scripts/npm-ci-if-changed tests/conformance tools/mini-engine
+	cd tests/conformance && npm test
 
 schema: ## Regenerate schema.json from the resource definitions
 	bin/pulumi-resource-kfp --print-schema > schema.json

@@ -1,6 +1,6 @@
 'use strict';
-// Looking for a secret's text outside secret wrappers in wire values (notes/pulumi-protocol.md §3).
-const { isSecret, isObject } = require('../engine/values.js');
+// Looking for a secret's text outside secret wrappers in wire values.
+const { isSecret, isObject } = require('../../../tools/mini-engine/values.js');
 
 /** Paths (a.b[0]) of strings containing `needle` that are not inside a secret wrapper. */
 function plainOccurrences(value, needle, path = '$') {

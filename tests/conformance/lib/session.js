@@ -1,5 +1,5 @@
 'use strict';
-// The calls the Pulumi engine makes on a provider (notes/pulumi-protocol.md §1.3, §4), built with the
+// The calls the Pulumi engine makes on a provider, built with the
 // generated request classes and answered as plain wire values. Every answer carries `trace`: the call
 // as JSON (request and response in wire form), for assertion messages and bug reports.
 const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');

@@ -8,9 +8,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startEmulator, providerBin } = require('../harness.js');
-const { run } = require('../engine/index.js');
-const { statePath } = require('../engine/state/store.js');
-const { initFailedDetail } = require('../engine/plugin/status-details.js');
+const { run } = require('../../../tools/mini-engine/index.js');
+const { statePath } = require('../../../tools/mini-engine/state/store.js');
+const { initFailedDetail } = require('../../../tools/mini-engine/plugin/status-details.js');
 
 const TOKEN = 'tok-3c1f9e-never-in-plain-text';
 const NOTE = 'note-8d2b7a-never-in-plain-text';
@@ -227,9 +227,9 @@ test.describe('mini engine', () => {
   });
 
   test('expressions: interpolation, secrets and unknowns propagate; fn::invoke is skipped on unknown arguments', async () => {
-    const { parseExpression } = require('../engine/program/expressions.js');
-    const { evaluate } = require('../engine/program/evaluate.js');
-    const values = require('../engine/values.js');
+    const { parseExpression } = require('../../../tools/mini-engine/program/expressions.js');
+    const { evaluate } = require('../../../tools/mini-engine/program/evaluate.js');
+    const values = require('../../../tools/mini-engine/values.js');
     const calls = [];
     const scope = {
       dir: root,

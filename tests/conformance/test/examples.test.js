@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startEmulator } = require('../harness.js');
-const { run } = require('../engine/index.js');
+const { run } = require('../../../tools/mini-engine/index.js');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const PASSWORD = 'pw-51c0e9-never-in-plain-text';

@@ -10,7 +10,7 @@ function nodesOf(program) {
     nodes.push({ kind: 'variable', name: v.name, refs: [...references(v.node)] });
   }
   for (const r of program.resources) {
-    const refs = new Set(r.options.dependsOn);
+    const refs = new Set([...r.options.dependsOn, ...(r.options.provider ? [r.options.provider] : [])]);
     r.properties.forEach(([, node]) => references(node, refs));
     nodes.push({ kind: 'resource', name: r.name, refs: [...refs] });
   }

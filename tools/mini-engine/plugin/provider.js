@@ -6,7 +6,7 @@ const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');
 const pluginPb = require('@pulumi/pulumi/proto/plugin_pb.js');
 const structPb = require('google-protobuf/google/protobuf/struct_pb.js');
 const emptyPb = require('google-protobuf/google/protobuf/empty_pb.js');
-const { grpc, unary, stopProcess } = require('../../harness.js');
+const { grpc, unary, stopProcess } = require('./rpc.js');
 const { launchPlugin } = require('./launch.js');
 const { initFailedDetail } = require('./status-details.js');
 
@@ -220,7 +220,7 @@ class Provider {
     };
   }
 
-  /** The engine's shutdown: Cancel, then SIGINT, then a kill after 5 s (notes §1.3). */
+  /** The engine's shutdown: Cancel, then SIGINT, then a kill after 5 s. */
   async close() {
     try {
       await unary(this.client, 'cancel', new emptyPb.Empty(), 5000);

@@ -1,11 +1,13 @@
 'use strict';
-// `refresh`: Read every resource with the provider configured from state (notes §4.3). An empty ID
+// `refresh`: Read every resource with the provider configured from state. An empty ID
 // removes the resource from state; changes are shown with the provider's Diff, roles swapped.
+// `preview --refresh` and `up --refresh` run it first, without printing its rows.
 const values = require('../values.js');
 const { saveState } = require('../state/store.js');
-const { diffLines } = require('../display/renderer.js');
-const { configureFromState, packageOf } = require('./providers.js');
+const { isProviderType } = require('./providers.js');
+const { StateProviders } = require('./state-providers.js');
 const { interpretDiff } = require('./diff.js');
+const { Selection } = require('./selection.js');
 const { nameOfUrn, STACK_TYPE } = require('./update.js');
 
 const SWAP = { add: 'delete', delete: 'add', 'add-replace': 'delete-replace', 'delete-replace': 'add-replace' };
@@ -26,30 +28,32 @@ function outputChanges(oldOutputs, newOutputs, detailed) {
 }
 
 class RefreshRun {
-  constructor({ session, state, renderer }) {
-    Object.assign(this, { session, state, renderer });
+  /**
+   * `targets`: names or URNs to read (all when empty); `persist` false leaves the state file alone;
+   * `fromProgram` ({ config, stack }) registers default providers from the stack config (--run-program).
+   */
+  constructor({ session, state, renderer, targets = [], persist = true, fromProgram = null }) {
+    Object.assign(this, { session, state, renderer, persist });
+    this.targets = new Selection(targets, '--target');
+    this.providers = new StateProviders(session, state, fromProgram);
     this.failed = false;
   }
 
-  async providerFor(entry) {
-    const pkg = packageOf(entry.type);
-    this.providers ??= new Map();
-    if (!this.providers.has(pkg)) {
-      const ref = entry.provider.split('::').slice(0, -1).join('::');
-      this.providers.set(pkg, await configureFromState(this.session, this.state.resources.find((r) => r.urn === ref)));
-    }
-    return this.providers.get(pkg);
+  providerFor(entry) {
+    return this.providers.for(entry);
   }
 
+  /** Resolves { failed, outputs, resources } (the refreshed state's resources). */
   async run() {
     const next = [];
     const pending = [...this.state.resources];
     try {
+      this.targets.check(new Set(this.state.resources.flatMap((r) => [r.urn, nameOfUrn(r.urn)])));
       while (pending.length > 0) {
         const entry = pending[0];
-        if (!entry.custom || entry.type.startsWith('pulumi:providers:')) {
+        if (!entry.custom || isProviderType(entry.type) || !this.targets.includes(nameOfUrn(entry.urn), entry.urn)) {
           next.push(entry);
-          if (entry.type === STACK_TYPE) {
+          if (entry.type === STACK_TYPE || (entry.custom && !isProviderType(entry.type))) {
             this.renderer.step({ op: 'same', type: entry.type, name: nameOfUrn(entry.urn), urn: entry.urn });
           }
         } else {
@@ -64,9 +68,12 @@ class RefreshRun {
       this.failed = true;
       this.renderer.error(e.message, pending[0]?.urn ?? '');
     }
-    saveState(this.state, [...next, ...pending], this.state.serial + (this.failed ? 0 : 1));
+    const resources = this.providers.withUpdates([...next, ...pending]);
+    if (this.persist) {
+      saveState(this.state, resources, this.state.serial + (this.failed ? 0 : 1));
+    }
     const stack = this.state.resources.find((r) => r.type === STACK_TYPE);
-    return { failed: this.failed, outputs: stack?.outputs ?? {} };
+    return { failed: this.failed, outputs: stack?.outputs ?? {}, resources };
   }
 
   async refresh(entry) {
@@ -75,6 +82,7 @@ class RefreshRun {
     const request = { id: entry.id, urn: entry.urn, name, type: entry.type, properties: entry.outputs, inputs: entry.inputs };
     let read;
     let initErrors = [];
+    this.renderer.begin({ op: 'update', type: entry.type, name, urn: entry.urn });
     try {
       read = await provider.read(request);
     } catch (e) {
@@ -86,7 +94,7 @@ class RefreshRun {
       initErrors = e.initFailed.reasons;
     }
     if (!read.id) {
-      this.renderer.step({ op: 'read-gone', type: entry.type, name, urn: entry.urn });
+      this.renderer.step({ op: 'read-gone', type: entry.type, name, urn: entry.urn, id: entry.id });
       return null;
     }
     const outputs = keepSecrets(read.properties, entry.outputs);
@@ -100,8 +108,10 @@ class RefreshRun {
     const plan = interpretDiff(diff, inputs, entry.inputs, []);
     const swapped = Object.fromEntries(Object.entries(plan.detailedDiff).map(([p, d]) => [p, { ...d, kind: (SWAP[d.kind] ?? d.kind).replace('-replace', '') }]));
     const detailed = outputChanges(entry.outputs, outputs, swapped);
-    const lines = diffLines(detailed, { ...entry.outputs, ...entry.inputs }, { ...outputs, ...inputs });
-    this.renderer.step({ op: 'update', type: entry.type, name, urn: entry.urn, keys: Object.keys(detailed).sort().map((k) => `~${k}`), lines });
+    this.renderer.step({
+      op: 'update', type: entry.type, name, urn: entry.urn, id: read.id, keys: Object.keys(detailed).sort().map((k) => `~${k}`),
+      diff: { detailedDiff: detailed, olds: { ...entry.outputs, ...entry.inputs }, news: { ...outputs, ...inputs } },
+    });
     return refreshed;
   }
 }

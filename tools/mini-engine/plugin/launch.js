@@ -1,6 +1,6 @@
 'use strict';
-// Finds a resource plugin the way the engine does (the project's plugins.providers folder, then PATH;
-// notes §1.1) and starts it with the engine address as its last argument, reading the port line.
+// Finds a resource plugin the way the engine does (the project's plugins.providers folder, then PATH)
+// and starts it with the engine address as its last argument, reading the port line.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');

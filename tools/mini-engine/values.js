@@ -1,7 +1,7 @@
 'use strict';
 // Property values in their wire form (what google.protobuf.Struct#toJavaScript gives): plain JSON, plus
 // secrets, resource references and assets as objects carrying the signature key, and unknowns as sentinel
-// strings (notes/pulumi-protocol.md §3). The whole engine keeps values in this form.
+// strings. The whole engine keeps values in this form.
 
 const SIG = '4dabf18193072939515e22adb298388d';
 const SECRET = '1b47061264138c4ac30d75fd1eb44270';

@@ -76,16 +76,18 @@ class Session {
   }
 
   /**
-   * The (unconfigured) default provider process for `pkg`; the first call starts it, so calling this
-   * early (while schemas load) starts plugins in parallel, as the engine does.
+   * An (unconfigured) provider process for `pkg`: the default provider's, or, with `key` (an explicit
+   * provider's URN), one of its own. The first call starts it, so calling this early (while schemas
+   * load) starts plugins in parallel, as the engine does.
    */
-  provider(pkg) {
-    if (!this.providers.has(pkg)) {
+  provider(pkg, key = undefined) {
+    const id = key ?? `${pkg}::default`;
+    if (!this.providers.has(id)) {
       const starting = this.start(pkg);
       starting.catch(() => {}); // awaited by whoever needs it; close() settles it too
-      this.providers.set(pkg, starting);
+      this.providers.set(id, starting);
     }
-    return this.providers.get(pkg);
+    return this.providers.get(id);
   }
 
   async close() {

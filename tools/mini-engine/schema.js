@@ -74,8 +74,21 @@ class PackageSchema {
     }
   }
 
+  /** An explicit provider's properties must be config keys of the package (its provider inputs). */
+  checkProviderInputs(keys, resourceName) {
+    const inputs = { ...(this.spec.provider?.inputProperties ?? {}), ...(this.spec.config?.variables ?? {}) };
+    for (const key of keys) {
+      if (!(key in inputs) && key !== 'version') {
+        throw new EngineError(`resources.${resourceName}.properties.${key}: the ${this.name} provider has no configuration key '${key}'; its keys are ${Object.keys(inputs).sort().join(', ')}`);
+      }
+    }
+  }
+
   /** `${res.prop}` must name an output (or input) property; id and urn are always there. */
   checkOutput(token, property, where) {
+    if (token.startsWith('pulumi:providers:')) {
+      return;
+    }
     const spec = this.resource(token);
     if (property === 'id' || property === 'urn' || property in (spec.properties ?? {}) || property in (spec.inputProperties ?? {})) {
       return;

@@ -1,5 +1,5 @@
 'use strict';
-// The tiny pulumirpc.Engine server a provider logs to (notes §1.5): Log only; the language-host
+// The tiny pulumirpc.Engine server a provider logs to: Log only; the language-host
 // methods answer UNIMPLEMENTED.
 const grpc = require('@grpc/grpc-js');
 const engineGrpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');

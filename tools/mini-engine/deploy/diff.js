@@ -1,5 +1,5 @@
 'use strict';
-// What a DiffResponse means for the engine (notes §4.2): no change, an in-place update, or a
+// What a DiffResponse means for the engine: no change, an in-place update, or a
 // replacement, with the detailed diff to show and whether to delete before replacing.
 const values = require('../values.js');
 const { splitPath } = require('../display/format.js');

@@ -6,7 +6,7 @@ const yaml = require('js-yaml');
 const { EngineError } = require('../errors.js');
 const { parseExpression, references } = require('./expressions.js');
 
-const SUPPORTED_OPTIONS = ['additionalSecretOutputs', 'customTimeouts', 'deleteBeforeReplace', 'dependsOn', 'ignoreChanges', 'protect', 'replaceOnChanges'];
+const SUPPORTED_OPTIONS = ['additionalSecretOutputs', 'customTimeouts', 'deleteBeforeReplace', 'dependsOn', 'ignoreChanges', 'protect', 'provider', 'replaceOnChanges'];
 const RESERVED_ROOTS = ['pulumi'];
 
 function readProjectFile(dir) {
@@ -79,6 +79,7 @@ function loadOptions(raw, where) {
     return v;
   };
   return {
+    provider: options.provider === undefined ? undefined : dependsOnNames(options.provider, `${where}.provider`)[0],
     dependsOn: options.dependsOn === undefined ? [] : dependsOnNames(options.dependsOn, `${where}.dependsOn`),
     deleteBeforeReplace: bool('deleteBeforeReplace'),
     protect: bool('protect') ?? false,
@@ -96,9 +97,6 @@ function loadResource(name, raw, file) {
   }
   if (raw.get !== undefined) {
     throw new EngineError(`${where}.get: resource getters are not supported by the mini engine`);
-  }
-  if (raw.type.startsWith('pulumi:providers:')) {
-    throw new EngineError(`${where}: explicit provider resources are not supported by the mini engine; configure the default provider with config keys like kfp:host`);
   }
   const properties = checkMap(raw.properties, `${where}.properties`);
   return {

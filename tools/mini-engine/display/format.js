@@ -24,15 +24,28 @@ function formatValue(value) {
   return String(value);
 }
 
-/** Splits a property path (`a.b[0]["c.d"]`) into keys. */
+/** Splits a property path (`a.b[0]["c.d"]`) into keys (strings) and indexes (numbers). */
 function splitPath(path) {
   const keys = [];
   const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
   let m;
   while ((m = re.exec(path)) !== null) {
-    keys.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+    keys.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3].replace(/\\(.)/g, '$1')));
   }
   return keys;
+}
+
+/** The canonical path text of keys: `a.b`, `[0]`, and `["any key"]` for keys outside [A-Za-z0-9_]. */
+function formatPath(keys) {
+  return keys.map((k, i) => {
+    if (typeof k === 'number') {
+      return `[${k}]`;
+    }
+    if (/^[A-Za-z0-9_]+$/.test(k)) {
+      return i === 0 ? k : `.${k}`;
+    }
+    return `[${JSON.stringify(k)}]`;
+  }).join('');
 }
 
 /** The value at a property path; a secret along the way makes the result secret. */
@@ -52,4 +65,4 @@ function valueAt(object, path) {
   return secret && current !== undefined ? values.secret(current) : current;
 }
 
-module.exports = { formatValue, valueAt, splitPath };
+module.exports = { formatValue, valueAt, splitPath, formatPath };

@@ -1,6 +1,6 @@
 'use strict';
 // Decodes the `grpc-status-details-bin` trailer (a google.rpc.Status) of a failed call and finds a
-// pulumirpc.ErrorResourceInitFailed detail (notes §4.6, §4.7).
+// pulumirpc.ErrorResourceInitFailed detail.
 const { BinaryReader } = require('google-protobuf');
 const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');
 
