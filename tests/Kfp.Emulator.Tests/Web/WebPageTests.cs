@@ -40,7 +40,7 @@ public sealed class WebPageTests
         {
             Assert.Contains($"data-task=\"{task}\"", dom, StringComparison.Ordinal);
         }
-        Assert.Equal(3, CountOf(dom, "<line class=\"edge\""));
+        Assert.Equal(3, CountOf(dom, "<path class=\"edge\""));
         Assert.Contains("smoke-run", dom, StringComparison.Ordinal);
         Assert.Contains("<span class=\"state FAILED\">FAILED</span>", dom, StringComparison.Ordinal);
         Assert.Contains("task 'print-text-3' failed", dom, StringComparison.Ordinal);

@@ -21,6 +21,7 @@ public sealed class KfpStore
         State = _file is not null && File.Exists(_file)
             ? JsonSerializer.Deserialize(File.ReadAllText(_file), KfpStateJsonContext.Default.KfpState) ?? new KfpState()
             : new KfpState();
+        Clock.Advance(State.ClockOffset);
         EnsureDefaultExperiment();
     }
 
@@ -74,6 +75,7 @@ public sealed class KfpStore
         string json;
         lock (Gate)
         {
+            State.ClockOffset = Clock.Offset;
             json = JsonSerializer.Serialize(State, KfpStateJsonContext.Default.KfpState);
         }
         var temp = _file + ".tmp";

@@ -16,7 +16,7 @@ internal static class RunProgress
     /// <summary>The run as of <paramref name="now"/>; unchanged when it has no plan, is frozen or has finished.</summary>
     public static RunRow Advance(RunRow row, DateTimeOffset now)
     {
-        if (row.Plan is not { FrozenAt: null } plan || row.ProgressAt >= plan.End)
+        if (row.Plan is not { FrozenAt: null } plan || row.ProgressAt >= plan.End || row.ProgressAt > now)
         {
             return row;
         }

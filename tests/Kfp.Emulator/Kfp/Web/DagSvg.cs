@@ -16,6 +16,7 @@ internal static class DagSvg
     private const int BoxHeight = 44;
     private const int Gap = 30;
     private const int LayerHeight = 84;
+    private const int SkipRoom = 60;
 
     public static string Draw(JsonObject spec, IReadOnlyDictionary<string, string>? states = null)
     {
@@ -40,7 +41,7 @@ internal static class DagSvg
                 position[name] = (Gap + (i++ * (BoxWidth + Gap)), Gap + (layer.Key * LayerHeight));
             }
         }
-        var width = Math.Max(1, layers.Select(l => l.Count()).DefaultIfEmpty(1).Max()) * (BoxWidth + Gap) + Gap;
+        var width = Math.Max(1, layers.Select(l => l.Count()).DefaultIfEmpty(1).Max()) * (BoxWidth + Gap) + Gap + SkipRoom;
         var height = Math.Max(1, layers.Count) * LayerHeight + Gap;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"dag\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"pipeline DAG\">");
@@ -49,10 +50,7 @@ internal static class DagSvg
         {
             foreach (var dep in deps[name])
             {
-                var (x1, y1) = position[dep];
-                var (x2, y2) = position[name];
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<line class=\"edge\" x1=\"{x1 + BoxWidth / 2}\" y1=\"{y1 + BoxHeight}\" x2=\"{x2 + BoxWidth / 2}\" y2=\"{y2 - 2}\" stroke=\"#555\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>");
+                svg.Append(Edge(position[dep], position[name], depth[name] - depth[dep] > 1));
             }
         }
         foreach (var (name, task) in tasks)
@@ -73,6 +71,20 @@ internal static class DagSvg
             svg.Append("</g>");
         }
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>An arrow from the bottom of one box to the top of the next layer's; one that skips layers bows out to the right.</summary>
+    private static string Edge((int X, int Y) from, (int X, int Y) to, bool skipsLayers)
+    {
+        const string Style = "class=\"edge\" fill=\"none\" stroke=\"#555\" stroke-width=\"2\" marker-end=\"url(#arrow)\"";
+        if (!skipsLayers)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"<path {Style} d=\"M{from.X + BoxWidth / 2},{from.Y + BoxHeight} L{to.X + BoxWidth / 2},{to.Y - 2}\"/>");
+        }
+        var (x1, y1, x2, y2) = (from.X + BoxWidth, from.Y + BoxHeight / 2, to.X + BoxWidth + 2, to.Y + BoxHeight / 2);
+        var bow = Math.Max(x1, x2) + SkipRoom - 10;
+        return string.Create(CultureInfo.InvariantCulture, $"<path {Style} d=\"M{x1},{y1} C{bow},{y1} {bow},{y2} {x2},{y2}\"/>");
     }
 
     private static string Kind(JsonObject spec, JsonObject task)
