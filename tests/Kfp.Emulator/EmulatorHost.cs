@@ -61,6 +61,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                  })
         {
             var app = Build();
+            api.UseOutermost(app);
             new FaultInjector(errorBody).Use(app);
             api.Map(app);
             await app.StartAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kfp.Emulator.Kfp.Core;
+using Kfp.Emulator.Kfp.Execution;
 using Kfp.Emulator.Kfp.Experiments;
 using Kfp.Emulator.Kfp.Pipelines;
 using Kfp.Emulator.Kfp.RecurringRuns;
@@ -22,6 +23,10 @@ public sealed class KfpApi : IEmulatedApi
     private readonly UploadHandlers _uploads;
     private readonly RunHandlers _runs;
     private readonly RecurringRunHandlers _recurringRuns;
+    private readonly Simulation _simulation;
+    private readonly RequestLog _log;
+    private readonly TokenAuth _auth;
+    private readonly Web.WebPage _page;
 
     public KfpApi(EmulatorOptions options)
     {
@@ -33,6 +38,10 @@ public sealed class KfpApi : IEmulatedApi
         _uploads = new UploadHandlers(_store, pipelines);
         _runs = new RunHandlers(_store, pipelines, _experiments);
         _recurringRuns = new RecurringRunHandlers(_store, pipelines, _experiments);
+        _simulation = new Simulation(_store, new ScheduleController(_store, pipelines));
+        _log = new RequestLog(TimeProvider.System);
+        _auth = new TokenAuth(_store, [.. options.Tokens.Select(TokenGrant.Parse)]);
+        _page = new Web.WebPage(_store);
         _experiments.OnStateChanged = (id, state) =>
         {
             if (state == ExperimentRow.Archived)
@@ -47,10 +56,21 @@ public sealed class KfpApi : IEmulatedApi
     public static string ErrorBody(int status) =>
         $$"""{"code":{{GrpcCode(status)}},"message":"injected fault: HTTP {{status}}","details":[]}""";
 
+    /// <summary>The clock, for tests that drive the emulator in-process.</summary>
+    public EmulatorClock Clock => _store.Clock;
+
+    public void UseOutermost(WebApplication app) => app.Use(_log.Middleware);
+
     public void Map(WebApplication app)
     {
         app.Use(RoutingErrors);
+        app.Use(_auth.Middleware);
         app.Use(MultiUserAuth.Middleware(_store));
+        app.Use(async (context, next) =>
+        {
+            _simulation.AdvanceToNow();
+            await next(context);
+        });
         HealthzHandler.Map(app, _store);
         _uploads.Map(app);
         _experiments.Map(app);
@@ -59,6 +79,8 @@ public sealed class KfpApi : IEmulatedApi
         _runs.Map(app);
         _recurringRuns.Map(app);
         EmulatorControl.Map(app, _store);
+        SimulationControl.Map(app, _store, _simulation, _log);
+        _page.Map(app);
     }
 
     public Task SaveAsync(CancellationToken cancellationToken) => _store.SaveAsync(cancellationToken);

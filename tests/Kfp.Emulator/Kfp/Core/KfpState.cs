@@ -21,6 +21,9 @@ public sealed class KfpState
 
     public Dictionary<string, RecurringRunRow> RecurringRuns { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>How far <c>POST /_emulator/clock</c> moved the clock, so a restart keeps emulator time.</summary>
+    public TimeSpan ClockOffset { get; set; }
+
     /// <summary>Insertion counter (see <see cref="VersionRow.Sequence"/>).</summary>
     public long Sequence { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kfp.Emulator.Kfp.Execution;
 using Kfp.Emulator.Kfp.Experiments;
 
 namespace Kfp.Emulator.Kfp.Core;
@@ -13,11 +14,14 @@ public sealed class KfpStore
 
     public KfpStore(EmulatorOptions options)
     {
-        Time = options.Time;
+        Clock = new EmulatorClock(options.Time);
+        TaskDuration = options.TaskDuration;
+        Failures = new TaskFailures(options.FailTasks);
         _file = options.StateDir is { } dir ? Path.Combine(dir, FileName) : null;
         State = _file is not null && File.Exists(_file)
             ? JsonSerializer.Deserialize(File.ReadAllText(_file), KfpStateJsonContext.Default.KfpState) ?? new KfpState()
             : new KfpState();
+        Clock.Advance(State.ClockOffset);
         EnsureDefaultExperiment();
     }
 
@@ -26,7 +30,19 @@ public sealed class KfpStore
 
     public KfpState State { get; }
 
-    public TimeProvider Time { get; }
+    /// <summary>The emulator clock: the injected one plus what <c>POST /_emulator/clock</c> added.</summary>
+    public EmulatorClock Clock { get; }
+
+    public TimeProvider Time => Clock;
+
+    /// <summary>Time per simulated task; null when runs do not execute by themselves.</summary>
+    public TimeSpan? TaskDuration { get; }
+
+    public TaskFailures Failures { get; }
+
+    /// <summary>How a run created at <paramref name="at"/> from <paramref name="spec"/> executes; null when runs do not execute.</summary>
+    public RunPlan? PlanRun(System.Text.Json.Nodes.JsonObject spec, DateTimeOffset at) =>
+        TaskDuration is { } duration ? new RunPlanner(duration, Failures).Plan(spec, at) : null;
 
     public ServerSettings Settings => State.Settings;
 
@@ -59,6 +75,7 @@ public sealed class KfpStore
         string json;
         lock (Gate)
         {
+            State.ClockOffset = Clock.Offset;
             json = JsonSerializer.Serialize(State, KfpStateJsonContext.Default.KfpState);
         }
         var temp = _file + ".tmp";

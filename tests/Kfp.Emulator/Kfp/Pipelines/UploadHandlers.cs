@@ -90,7 +90,7 @@ internal sealed class UploadHandlers(KfpStore store, PipelineService pipelines)
         }
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
         var text = await reader.ReadToEndAsync(context.RequestAborted);
-        var (spec, error) = SpecValidator.Validate(text, ext == ".json");
+        var (spec, error) = SpecValidator.Validate(text, ext == ".json", resave: true);
         if (error is not null)
         {
             throw Bad(what, error);

@@ -75,6 +75,7 @@ internal sealed class RecurringRunHandlers(KfpStore store, PipelineService pipel
                 Enabled = mode == "ENABLE", // Quirk: a missing or unspecified mode creates the schedule DISABLED.
                 CreatedAt = now,
                 UpdatedAt = now,
+                EnabledAt = mode == "ENABLE" ? store.Time.GetUtcNow() : null,
                 NoCatchup = body.Bool("no_catchup"),
                 Namespace = experiment.Namespace,
                 ExperimentId = experiment.Id,
@@ -113,7 +114,7 @@ internal sealed class RecurringRunHandlers(KfpStore store, PipelineService pipel
             var row = Find(context);
             if (row.Enabled != enabled)
             {
-                store.State.RecurringRuns[row.Id] = row with { Enabled = enabled, UpdatedAt = store.Now() };
+                store.State.RecurringRuns[row.Id] = row with { Enabled = enabled, UpdatedAt = store.Now(), EnabledAt = enabled ? store.Time.GetUtcNow() : row.EnabledAt };
             }
             return Handler.Empty();
         }

@@ -44,6 +44,15 @@ public sealed record RecurringRunRow
 
     public required string ExperimentId { get; init; }
 
+    /// <summary>Since when the schedule is enabled (creation or the last enable); slots missed before it are caught up or skipped.</summary>
+    public DateTimeOffset? EnabledAt { get; init; }
+
+    /// <summary>The slot of the last run this schedule created; null before the first.</summary>
+    public DateTimeOffset? LastTriggeredAt { get; init; }
+
+    /// <summary>How many runs this schedule created (the index in their names).</summary>
+    public long TriggerCount { get; init; }
+
     internal FieldValue Field(string name) => name switch
     {
         "recurring_run_id" or "id" => FieldValue.Of(Id),

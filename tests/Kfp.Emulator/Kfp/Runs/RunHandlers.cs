@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kfp.Emulator.Kfp.Core;
+using Kfp.Emulator.Kfp.Execution;
 using Kfp.Emulator.Kfp.Experiments;
 using Kfp.Emulator.Kfp.Listing;
 using Kfp.Emulator.Kfp.Pipelines;
@@ -30,7 +31,7 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
         app.MapDelete(Root + "/{id}", Handler.Json(Delete));
         app.MapPost(Root + "/{id}:archive", Handler.Json(c => Update(c, r => r with { StorageState = "ARCHIVED" })));
         app.MapPost(Root + "/{id}:unarchive", Handler.Json(Unarchive));
-        app.MapPost(Root + "/{id}:terminate", Handler.Json(c => Update(c, r => Moved(r, "CANCELED"))));
+        app.MapPost(Root + "/{id}:terminate", Handler.Json(c => Update(c, r => Pinned(r, "CANCELED"))));
         app.MapPost("/_emulator/runs/{id}/state", Handler.Json(SetStateAsync));
     }
 
@@ -67,6 +68,7 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
                 CreatedAt = now,
                 Namespace = experiment.Namespace,
                 History = [new(now, "PENDING")],
+                Plan = store.PlanRun(source.Spec, store.Time.GetUtcNow()),
             };
             store.State.Runs[row.Id] = row;
             store.State.Experiments[experiment.Id] = experiment with { LastRunCreatedAt = now };
@@ -132,8 +134,11 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
         var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         var state = node?["state"]?.ToString() ?? throw KfpServerException.BadRequestBody("body must be {\"state\":\"FAILED\",\"error\":\"optional message\"}");
         var error = node?["error"]?.ToString() ?? "";
-        return Update(context, r => Moved(r, state) with { ErrorMessage = error });
+        return Update(context, r => Pinned(r, state) with { ErrorMessage = error });
     }
+
+    /// <summary>Stops the run's own progress where it is now, then moves it to <paramref name="state"/>.</summary>
+    private RunRow Pinned(RunRow row, string state) => Moved(RunProgress.Freeze(row, store.Time.GetUtcNow(), state), state);
 
     private RunRow Moved(RunRow row, string state)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kfp.Emulator.Kfp.Core;
+using Kfp.Emulator.Kfp.Execution;
 using Kfp.Emulator.Kfp.Listing;
 
 namespace Kfp.Emulator.Kfp.Runs;
@@ -47,14 +48,24 @@ public sealed record RunRow
     /// <summary>(time, state) pairs, oldest first.</summary>
     public List<KeyValuePair<DateTimeOffset, string>> History { get; init; } = [];
 
-    /// <summary>Why the run failed (set through the emulator's control endpoint); empty when it did not.</summary>
+    /// <summary>Why the run failed (its failed task, or the control endpoint's message); empty when it did not.</summary>
     public string ErrorMessage { get; init; } = "";
+
+    /// <summary>The slot a schedule created this run for; null: the creation time.</summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
+
+    /// <summary>How the run executes; null when runs do not execute by themselves.</summary>
+    public RunPlan? Plan { get; init; }
+
+    /// <summary>The moment <see cref="State"/> and the task details were last read off <see cref="Plan"/>.</summary>
+    public DateTimeOffset? ProgressAt { get; init; }
 
     internal FieldValue Field(string name) => name switch
     {
         "run_id" or "id" => FieldValue.Of(Id),
         "display_name" => FieldValue.Of(DisplayName),
-        "created_at" or "scheduled_at" => FieldValue.Of(CreatedAt),
+        "created_at" => FieldValue.Of(CreatedAt),
+        "scheduled_at" => FieldValue.Of(ScheduledAt ?? CreatedAt),
         "finished_at" => FieldValue.Of(FinishedAt),
         "description" => FieldValue.Of(Description),
         "storage_state" => FieldValue.Of(StorageState),
@@ -86,11 +97,12 @@ public sealed record RunRow
             .Node("runtime_config", RuntimeConfig is null ? null : JsonNode.Parse(RuntimeConfig))
             .Str("service_account", ServiceAccount)
             .Time("created_at", CreatedAt)
-            .Time("scheduled_at", CreatedAt)
+            .Time("scheduled_at", ScheduledAt ?? CreatedAt)
             .Time("finished_at", FinishedAt)
             .Str("state", State)
             .Str("recurring_run_id", RecurringRunId)
             .Node("error", ErrorMessage.Length == 0 ? null : new JsonObject { ["code"] = 2, ["message"] = ErrorMessage })
+            .Node("run_details", RunProgress.Details(this))
             .Node("state_history", history)
             .Object;
     }

@@ -20,7 +20,8 @@ internal static partial class SpecValidator
     ];
 
     /// <summary>The stored spec, or an error message (the server answers 400 with it).</summary>
-    public static (JsonObject? Spec, string? Error) Validate(string text, bool json)
+    /// <param name="resave">Upload and URL creation re-save the spec (<see cref="SpecResaver"/>); inline run specs are kept as sent.</param>
+    public static (JsonObject? Spec, string? Error) Validate(string text, bool json, bool resave = false)
     {
         IReadOnlyList<JsonNode?> docs;
         try
@@ -59,6 +60,11 @@ internal static partial class SpecValidator
         if (CheckPipeline(pipeline) is { } error)
         {
             return (null, error);
+        }
+        if (resave)
+        {
+            pipeline = SpecResaver.PipelineSpec(pipeline);
+            platform = platform is null ? null : SpecResaver.PlatformSpec(platform);
         }
         var sorted = (JsonObject)Sorted(pipeline)!;
         return platform is null

@@ -1,9 +1,10 @@
+using Kfp.Api;
 using Kfp.Api.Listing;
 using Kfp.Api.Models;
 using Kfp.Api.Tests.Support;
 using Kfp.Emulator;
 
-namespace Kfp.Api.Tests.Emulator;
+namespace Kfp.Emulator.Tests.Emulator;
 
 public sealed class StateDirTests
 {
@@ -29,7 +30,7 @@ public sealed class StateDirTests
             Assert.Equal("kept", (await again.GetExperimentAsync(experimentId, CancellationToken.None)).DisplayName);
             var version = await again.GetPipelineVersionAsync(pipelineId, versionId, CancellationToken.None);
             Assert.Equal(Samples.CanonicalYaml(Samples.HelloWorld), Samples.CanonicalJson(version.PipelineSpec!.Value));
-            var defaults = await again.ListExperimentsAsync(new KfpListOptions { Filter = Kfp.Api.Filtering.KfpFilter.Equal("display_name", "Default") }, CancellationToken.None);
+            var defaults = await again.ListExperimentsAsync(new KfpListOptions { Filter = global::Kfp.Api.Filtering.KfpFilter.Equal("display_name", "Default") }, CancellationToken.None);
             Assert.Equal(1, defaults.TotalSize);
         }
         finally

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kfp.Api.Tests.Support;
 
-namespace Kfp.Api.Tests.Emulator;
+namespace Kfp.Emulator.Tests.Emulator;
 
 /// <summary>The schema check itself must catch what the real API would not send or accept.</summary>
 public sealed class SwaggerSchemaTests

@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Kfp.Api;
 using Kfp.Api.Models;
 using Kfp.Api.Tests.Support;
 
-namespace Kfp.Api.Tests.Emulator;
+namespace Kfp.Emulator.Tests.Emulator;
 
 /// <summary>One test per quirk of the real server (notes/kfp-api.md) that the emulator reproduces, over raw HTTP.</summary>
 public sealed class QuirkTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>

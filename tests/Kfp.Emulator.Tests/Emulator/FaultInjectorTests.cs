@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kfp.Emulator;
 
-namespace Kfp.Api.Tests.Emulator;
+namespace Kfp.Emulator.Tests.Emulator;
 
 /// <summary>The fault-injection contract of DESIGN.md, on each of the emulator's three APIs.</summary>
 public sealed class FaultInjectorTests : IAsyncLifetime
