@@ -41,7 +41,7 @@ internal sealed class CreateResolver(KfpClientOptions options, KfpTransport tran
             }
             if (failure.IsAlreadyExists)
             {
-                var holder = await plan.Find(cancellationToken);
+                var holder = await FindQuietlyAsync(plan, cancellationToken);
                 if (holder is not null && attempt > 1 && plan.Differences(holder).Count == 0)
                 {
                     return holder; // an earlier attempt made it after all
@@ -66,6 +66,20 @@ internal sealed class CreateResolver(KfpClientOptions options, KfpTransport tran
                 throw scope.Annotate(failure);
             }
             await Task.Delay(delay.Value, options.Time, cancellationToken);
+        }
+    }
+
+    /// <summary>The holder of the name for a 409's message; a failed lookup leaves the 409 as it was.</summary>
+    private static async Task<T?> FindQuietlyAsync<T>(CreatePlan<T> plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await plan.Find(cancellationToken);
+        }
+        catch (KfpApiException)
+        {
+            return null;
         }
     }
 
