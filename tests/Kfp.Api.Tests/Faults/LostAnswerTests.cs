@@ -146,6 +146,31 @@ public sealed class LostAnswerTests(EmulatorFixture emulator) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task CreateRecurringRun_ConnectionDroppedWithoutAnswer_NeverSendsASecondCreate()
+    {
+        var recorder = new RecordingHandler();
+        using var client = emulator.Client(inner: recorder);
+        var name = TestData.Unique("dropped");
+        var (pipeline, experiment) = await SetUpAsync(client, name);
+        var request = new CreateRecurringRunRequest(name, Trigger.Every(3600))
+        {
+            ExperimentId = experiment.ExperimentId,
+            PipelineVersionReference = new PipelineVersionReference(pipeline.PipelineId),
+            RuntimeConfig = new RuntimeConfig { Parameters = Params.Of(("a", "1"), ("b", "2")) },
+        };
+        // Dropped before the handler: nothing is made, but the client cannot know that, so it must not send again.
+        await emulator.AddFaultAsync(new { path = "/apis/v2beta1/recurringruns", method = "POST", reset = true, count = 1 });
+
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => client.CreateRecurringRunAsync(request, None));
+
+        Assert.Equal(KfpErrorKind.Network, e.Kind);
+        Assert.Contains("pulumi import kfp:index:RecurringRun", e.Message, StringComparison.Ordinal);
+        Assert.Single(recorder.Requests, r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/recurringruns", StringComparison.Ordinal));
+        Assert.Empty((await client.ListRecurringRunsAsync(new KfpListOptions(), experiment.ExperimentId, None)).Items);
+        Assert.Null(await client.FindIdenticalRecurringRunAsync(request, None));
+    }
+
+    [Fact]
     public async Task CreateExperiment_IdenticalOneAlreadyExists_FailsWithItsIdAndHowToImport()
     {
         using var client = emulator.Client();
