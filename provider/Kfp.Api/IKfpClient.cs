@@ -9,7 +9,10 @@ namespace Kfp.Api;
 /// </summary>
 public interface IKfpClient
 {
-    /// <summary>Creates an experiment (display name unique per namespace, else AlreadyExists). Never creates twice.</summary>
+    /// <summary>Creates an experiment (display name unique per namespace, else AlreadyExists). Never creates twice.
+    /// An AlreadyExists failure carries <see cref="KfpApiException.ExistingId"/> and
+    /// <see cref="KfpApiException.ExistingMatches"/>, so the caller can adopt an identical experiment or say how to import it
+    /// (the same holds for pipelines and pipeline versions).</summary>
     Task<Experiment> CreateExperimentAsync(CreateExperimentRequest request, CancellationToken cancellationToken);
 
     Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken);
@@ -69,6 +72,12 @@ public interface IKfpClient
     /// <summary>Creates a recurring run (mode ENABLE unless asked otherwise). An ambiguous failure is resolved by name and time.</summary>
     Task<RecurringRun> CreateRecurringRunAsync(CreateRecurringRunRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A recurring run that is exactly what <paramref name="request"/> would create (see <see cref="KfpMatch"/>), or null:
+    /// for adopting a schedule whose create was committed by KFP but never recorded (the provider was stopped).
+    /// </summary>
+    Task<RecurringRun?> FindIdenticalRecurringRunAsync(CreateRecurringRunRequest request, CancellationToken cancellationToken);
+
     Task<RecurringRun> GetRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken);
 
     Task<KfpPage<RecurringRun>> ListRecurringRunsAsync(KfpListOptions options, string? experimentId, CancellationToken cancellationToken);
@@ -80,6 +89,9 @@ public interface IKfpClient
     Task DeleteRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken);
 
     Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A run that is exactly what <paramref name="request"/> would create (see <see cref="KfpMatch"/>), or null.</summary>
+    Task<Run?> FindIdenticalRunAsync(CreateRunRequest request, CancellationToken cancellationToken);
 
     Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken);
 

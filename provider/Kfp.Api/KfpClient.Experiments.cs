@@ -20,9 +20,13 @@ public sealed partial class KfpClient
             Content = KfpJson.Body(body, KfpJsonContext.Default.CreateExperimentRequest),
         };
         return _creates.CreateAsync(
-            ct => _transport.SendAsync(call, KfpJsonContext.Default.Experiment, ct),
-            ct => FindExperimentAsync(request.DisplayName, body.Namespace, ct),
-            uniqueName: true,
+            new CreatePlan<Experiment>(
+                ct => _transport.SendAsync(call, KfpJsonContext.Default.Experiment, ct),
+                ct => FindExperimentAsync(request.DisplayName, body.Namespace, ct),
+                found => KfpMatch.Differences(body, found),
+                found => found.ExperimentId,
+                UniqueName: true,
+                "kfp:index:Experiment"),
             cancellationToken);
     }
 

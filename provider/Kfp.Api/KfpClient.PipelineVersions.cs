@@ -24,9 +24,13 @@ public sealed partial class KfpClient
             Content = UploadContent.For(request.Spec, request.FileName),
         };
         var created = await _creates.CreateAsync(
-            ct => _transport.SendAsync(call, KfpJsonContext.Default.PipelineVersion, ct),
-            ct => FindPipelineVersionAsync(request.PipelineId, request.Name, ct),
-            uniqueName: true,
+            new CreatePlan<PipelineVersion>(
+                ct => _transport.SendAsync(call, KfpJsonContext.Default.PipelineVersion, ct),
+                ct => FindPipelineVersionAsync(request.PipelineId, request.Name, ct),
+                found => KfpMatch.Differences(request, Normalise(found)),
+                found => found.PipelineVersionId,
+                UniqueName: true,
+                "kfp:index:Pipeline (a version of it)"),
             cancellationToken);
         return Normalise(created);
     }
@@ -47,9 +51,13 @@ public sealed partial class KfpClient
             Content = UploadContent.For(request.Spec, request.FileName),
         };
         var created = await _creates.CreateAsync(
-            ct => _transport.SendAsync(call, KfpJsonContext.Default.Pipeline, ct),
-            ct => FindPipelineAsync(request.Name, ns, ct),
-            uniqueName: true,
+            new CreatePlan<Pipeline>(
+                ct => _transport.SendAsync(call, KfpJsonContext.Default.Pipeline, ct),
+                ct => FindPipelineAsync(request.Name, ns, ct),
+                found => KfpMatch.Differences(request, Normalise(found), ns),
+                found => found.PipelineId,
+                UniqueName: true,
+                "kfp:index:Pipeline"),
             cancellationToken);
         return Normalise(created);
     }

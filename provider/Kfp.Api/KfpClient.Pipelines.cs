@@ -25,9 +25,13 @@ public sealed partial class KfpClient
             Content = KfpJson.Body(wire, KfpJsonContext.Default.PipelineWire),
         };
         var created = await _creates.CreateAsync(
-            ct => _transport.SendAsync(call, KfpJsonContext.Default.Pipeline, ct),
-            ct => FindPipelineAsync(request.Name, ns, ct),
-            uniqueName: true,
+            new CreatePlan<Pipeline>(
+                ct => _transport.SendAsync(call, KfpJsonContext.Default.Pipeline, ct),
+                ct => FindPipelineAsync(request.Name, ns, ct),
+                found => KfpMatch.Differences(request, Normalise(found), ns),
+                found => found.PipelineId,
+                UniqueName: true,
+                "kfp:index:Pipeline"),
             cancellationToken);
         if (created.Name.Length == 0)
         {

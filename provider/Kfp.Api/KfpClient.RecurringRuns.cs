@@ -20,15 +20,36 @@ public sealed partial class KfpClient
         };
         var since = _options.Time.GetUtcNow() - LookupSlack;
         return _creates.CreateAsync(
-            ct => _transport.SendAsync(call, KfpJsonContext.Default.RecurringRun, ct),
-            async ct =>
-            {
-                var page = await ListRecurringRunsAsync(
-                    new KfpListOptions { Filter = CreatedSince(request.DisplayName, since), SortBy = KfpSort.Desc("created_at") }, request.ExperimentId, ct);
-                return page.Items.Count > 0 ? page.Items[0] : null;
-            },
-            uniqueName: false,
+            new CreatePlan<RecurringRun>(
+                ct => _transport.SendAsync(call, KfpJsonContext.Default.RecurringRun, ct),
+                ct => FindIdenticalRecurringRunAsync(request, since, ct),
+                found => KfpMatch.Differences(request, found),
+                found => found.RecurringRunId,
+                UniqueName: false,
+                "kfp:index:RecurringRun"),
             cancellationToken);
+    }
+
+    public Task<RecurringRun?> FindIdenticalRecurringRunAsync(CreateRecurringRunRequest request, CancellationToken cancellationToken) =>
+        FindIdenticalRecurringRunAsync(request, null, cancellationToken);
+
+    private async Task<RecurringRun?> FindIdenticalRecurringRunAsync(CreateRecurringRunRequest request, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = new KfpListOptions { Filter = Named(request.DisplayName, since), SortBy = KfpSort.Desc("created_at"), PageSize = 50 };
+        while (true)
+        {
+            var page = await ListRecurringRunsAsync(options, request.ExperimentId, cancellationToken);
+            if (page.Items.FirstOrDefault(r => KfpMatch.Differences(request, r).Count == 0) is { } match)
+            {
+                return match;
+            }
+            if (page.NextPageToken is not { } next)
+            {
+                return null;
+            }
+            options = options with { PageToken = next };
+        }
     }
 
     public Task<RecurringRun> GetRecurringRunAsync(string recurringRunId, CancellationToken cancellationToken) =>

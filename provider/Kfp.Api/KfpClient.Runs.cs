@@ -23,14 +23,36 @@ public sealed partial class KfpClient
         };
         var since = _options.Time.GetUtcNow() - LookupSlack;
         return _creates.CreateAsync(
-            ct => _transport.SendAsync(call, KfpJsonContext.Default.Run, ct),
-            async ct =>
-            {
-                var page = await ListRunsAsync(new KfpListOptions { Filter = CreatedSince(request.DisplayName, since), SortBy = KfpSort.Desc("created_at") }, request.ExperimentId, ct);
-                return page.Items.Count > 0 ? page.Items[0] : null;
-            },
-            uniqueName: false,
+            new CreatePlan<Run>(
+                ct => _transport.SendAsync(call, KfpJsonContext.Default.Run, ct),
+                ct => FindIdenticalRunAsync(request, since, ct),
+                found => KfpMatch.Differences(request, found),
+                found => found.RunId,
+                UniqueName: false,
+                "kfp:index:Run"),
             cancellationToken);
+    }
+
+    public Task<Run?> FindIdenticalRunAsync(CreateRunRequest request, CancellationToken cancellationToken) =>
+        FindIdenticalRunAsync(request, null, cancellationToken);
+
+    private async Task<Run?> FindIdenticalRunAsync(CreateRunRequest request, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = new KfpListOptions { Filter = Named(request.DisplayName, since), SortBy = KfpSort.Desc("created_at"), PageSize = 50 };
+        while (true)
+        {
+            var page = await ListRunsAsync(options, request.ExperimentId, cancellationToken);
+            if (page.Items.FirstOrDefault(r => KfpMatch.Differences(request, r).Count == 0) is { } match)
+            {
+                return match;
+            }
+            if (page.NextPageToken is not { } next)
+            {
+                return null;
+            }
+            options = options with { PageToken = next };
+        }
     }
 
     public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) =>
@@ -55,8 +77,9 @@ public sealed partial class KfpClient
     public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) =>
         SendEmptyAsync(HttpMethod.Delete, $"{Runs}/{KfpQuery.Segment(runId)}", "delete run", runId, cancellationToken);
 
-    /// <summary>Runs and recurring runs may share names: an ambiguous create is matched by name and creation time.</summary>
-    private static KfpFilter CreatedSince(string displayName, DateTimeOffset since) =>
-        KfpFilter.Equal("display_name", displayName)
-            .And(KfpPredicate.Compare("created_at", KfpFilterOperation.GreaterThanOrEqual, since));
+    /// <summary>Runs and recurring runs may share names: an ambiguous create is matched by name, creation time and content.</summary>
+    private static KfpFilter Named(string displayName, DateTimeOffset? since) =>
+        since is { } start
+            ? KfpFilter.Equal("display_name", displayName).And(KfpPredicate.Compare("created_at", KfpFilterOperation.GreaterThanOrEqual, start))
+            : KfpFilter.Equal("display_name", displayName);
 }

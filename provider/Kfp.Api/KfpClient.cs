@@ -22,12 +22,17 @@ public sealed partial class KfpClient : IKfpClient, IDisposable
                 $"The KFP host '{options.BaseAddress}' must be an absolute http(s) URL, e.g. https://kubeflow.example.com/pipeline.",
                 nameof(options));
         }
+        KfpClientOptions.ValidateHeaders(options.Headers);
         _options = options;
-        _transport = new KfpTransport(options);
-        _creates = new CreateResolver(options);
+        _transport = new KfpTransport(options) { BeforeFirstCall = EnsureKfpApiAsync };
+        _creates = new CreateResolver(options, _transport);
     }
 
-    public void Dispose() => _transport.Dispose();
+    public void Dispose()
+    {
+        _transport.Dispose();
+        _probeGate.Dispose();
+    }
 
     /// <summary>The namespace to send: the given one (even "", which means shared/none), else the client default.</summary>
     private string? NamespaceOr(string? @namespace) => @namespace ?? _options.Namespace;

@@ -15,7 +15,8 @@ public sealed record KfpClientOptions
     /// <summary>Bearer token source; null sends no <c>Authorization</c> header.</summary>
     public IKfpTokenSource? Token { get; init; }
 
-    /// <summary>Extra headers sent on every request (e.g. <c>Cookie</c> for a Dex/oauth2-proxy session).</summary>
+    /// <summary>Extra headers sent on every request (e.g. <c>Cookie</c> for a Dex/oauth2-proxy session).
+    /// Checked by <see cref="ValidateHeaders"/> when the client is built.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>PEM of the CA certificate(s) that sign the server's certificate; null uses the system roots.</summary>
@@ -24,8 +25,14 @@ public sealed record KfpClientOptions
     /// <summary>Accept any server certificate. For test clusters only.</summary>
     public bool InsecureSkipTlsVerify { get; init; }
 
-    /// <summary>Time limit of one HTTP attempt (not of the retries together).</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Time limit of one HTTP attempt (not of the retries together; see <see cref="Deadline"/>).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time limit of one operation: every attempt, retry delay and lookup of one client call together (a create
+    /// resolved by lookup included). When it runs out the call fails with the time spent in its message.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(2);
 
     public KfpRetryPolicy Retry { get; init; } = new();
 
@@ -36,4 +43,21 @@ public sealed record KfpClientOptions
 
     /// <summary>Source of jitter in [0,1) for retry delays; tests may fix it.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming <c>kfp:headers</c> and the header when a header name is not a
+    /// valid HTTP token (or cannot go on a request) or a value holds CR, LF or another control character, so
+    /// nothing can add a header the user did not write. The provider's CheckConfig uses the same check.
+    /// </summary>
+    public static void ValidateHeaders(IReadOnlyDictionary<string, string>? headers)
+    {
+        if (HeaderProblems(headers) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(headers));
+        }
+    }
+
+    /// <summary>What <see cref="ValidateHeaders"/> would refuse, one sentence per header; empty when all are fine.</summary>
+    public static IReadOnlyList<string> HeaderProblems(IReadOnlyDictionary<string, string>? headers) =>
+        Http.HeaderRules.Problems(headers ?? ImmutableDictionary<string, string>.Empty);
 }

@@ -1,7 +1,7 @@
 namespace Kfp.Api;
 
 /// <summary>
-/// Retries of idempotent calls on 502/503/504, timeouts and dropped connections: exponential backoff from
+/// Retries of idempotent calls on 429/502/503/504, timeouts and dropped connections: exponential backoff from
 /// <see cref="BaseDelay"/> up to <see cref="MaxDelay"/>, with full jitter. Delays run on the client's
 /// <see cref="TimeProvider"/>.
 /// </summary>
@@ -16,6 +16,9 @@ public sealed record KfpRetryPolicy
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest <c>Retry-After</c> (of a 429 or 503) the client waits for; a longer one fails the call at once.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The delay before attempt <paramref name="attempt"/> (2 = first retry); <paramref name="jitter"/> in [0,1).</summary>
     internal TimeSpan DelayBefore(int attempt, double jitter)

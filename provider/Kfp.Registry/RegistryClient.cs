@@ -21,6 +21,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
     ];
 
     private readonly HttpClient _http;
+    private readonly RegistryClientOptions _options;
 
     public RegistryClient()
         : this(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -28,12 +29,26 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
     }
 
     /// <param name="handler">The transport (tests and TLS settings); disposed with the client.</param>
-    public RegistryClient(HttpMessageHandler handler) => _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+    public RegistryClient(HttpMessageHandler handler)
+        : this(handler, new RegistryClientOptions())
+    {
+    }
+
+    /// <param name="handler">The transport (tests and TLS settings); disposed with the client.</param>
+    /// <param name="options">Request timeout and per-operation deadline.</param>
+    public RegistryClient(HttpMessageHandler handler, RegistryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     public async Task VerifyLoginAsync(RegistryCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         var uri = new Uri(RegistryServer.BaseUri(credentials.Server, credentials.Insecure), "v2/");
+        using var deadline = Deadline(cancellationToken);
+        cancellationToken = deadline.Token;
         using var response = await SendAsync(HttpMethod.Get, uri, credentials, null, [], cancellationToken);
         if (response.IsSuccessStatusCode && !RegistryRequests.LooksLikeWebPage(response))
         {
@@ -51,24 +66,27 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
         }
         var uri = new Uri(RegistryServer.BaseUri(image.ApiHost, credentials?.Insecure ?? false), $"v2/{image.Repository}/manifests/{image.Reference}");
         var scope = $"repository:{image.Repository}:pull";
+        using var deadline = Deadline(cancellationToken);
+        cancellationToken = deadline.Token;
         using (var head = await SendAsync(HttpMethod.Head, uri, credentials, scope, ManifestMediaTypes, cancellationToken))
         {
             if (head.IsSuccessStatusCode && head.Headers.TryGetValues("Docker-Content-Digest", out var digests) && digests.FirstOrDefault() is { Length: > 0 } digest)
             {
                 return digest;
             }
-            if (!head.IsSuccessStatusCode)
+            if (!head.IsSuccessStatusCode && (head.StatusCode != HttpStatusCode.NotFound || RegistryErrors.IsRegistryAnswer(head, [])))
             {
-                throw RegistryErrors.ForManifest(head, image, credentials?.Username);
+                throw RegistryErrors.ForManifest(head, image, credentials?.Username, []);
             }
+            // A 404 without the registry's header: the GET's body tells a registry's MANIFEST_UNKNOWN from another server's page.
         }
         // No digest header (allowed by the spec): the digest is the SHA-256 of the manifest bytes.
         using var get = await SendAsync(HttpMethod.Get, uri, credentials, scope, ManifestMediaTypes, cancellationToken);
+        var bytes = await get.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!get.IsSuccessStatusCode)
         {
-            throw RegistryErrors.ForManifest(get, image, credentials?.Username);
+            throw RegistryErrors.ForManifest(get, image, credentials?.Username, bytes);
         }
-        var bytes = await get.Content.ReadAsByteArrayAsync(cancellationToken);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
@@ -142,23 +160,34 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
             : throw new NotARegistryException($"registry {server}: the token endpoint {realmUri.GetLeftPart(UriPartial.Path)} answered without a token");
     }
 
+    /// <summary>The operation's deadline, linked to the caller's token; <see cref="TransportAsync"/> tells the two apart.</summary>
+    private OperationDeadline Deadline(CancellationToken cancellationToken) => new(_options, cancellationToken);
+
     private async Task<HttpResponseMessage> TransportAsync(HttpRequestMessage request, string server, CancellationToken cancellationToken)
     {
         using (request)
         {
+            var started = _options.Time.GetTimestamp();
+            using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                return await _http.SendAsync(request, cancellationToken);
+                return await _http.SendAsync(request, linked.Token);
+            }
+            catch (OperationCanceledException e) when (!OperationDeadline.CallerCancelled())
+            {
+                var elapsed = _options.Time.GetElapsedTime(started).TotalSeconds;
+                var limit = timeout.IsCancellationRequested
+                    ? $"the request timeout of {_options.RequestTimeout.TotalSeconds:0.###} s"
+                    : $"the operation's deadline of {_options.Deadline.TotalSeconds:0.###} s";
+                throw new RegistryUnreachableException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"registry {server} did not answer {request.Method} {request.RequestUri!.AbsolutePath} within {limit} (waited {elapsed:0.###} s); check the server address and the network"), e);
             }
             catch (HttpRequestException e)
             {
                 throw new RegistryUnreachableException(
                     $"cannot reach registry {server} ({request.RequestUri!.GetLeftPart(UriPartial.Authority)}): {e.Message}; check the server address and the network, " +
                     "and set `insecure` for a registry served over plain HTTP", e);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new RegistryUnreachableException($"registry {server} did not answer within {_http.Timeout.TotalSeconds:0} seconds", e);
             }
         }
     }

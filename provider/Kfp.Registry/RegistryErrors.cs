@@ -28,13 +28,48 @@ internal static class RegistryErrors
         return new RegistryException($"registry {server}: {request} answered HTTP {status}") { StatusCode = status };
     }
 
-    public static RegistryException ForManifest(HttpResponseMessage response, ImageReference image, string? username) =>
-        response.StatusCode == HttpStatusCode.NotFound
-            ? new ManifestNotFoundException($"image {image} not found: registry {image.Registry} has no manifest '{image.Reference}' in repository '{image.Repository}'; check the name and tag")
-            {
-                StatusCode = 404,
-            }
-            : For(response, image.Registry, username, $"HEAD /v2/{image.Repository}/manifests/{image.Reference}");
+    /// <summary>
+    /// A 404 is "no such manifest" only when the registry API says so: its <c>Docker-Distribution-API-Version</c>
+    /// header or an OCI error body (<c>{"errors":[…]}</c>). Anything else is a server that is not a registry.
+    /// </summary>
+    public static RegistryException ForManifest(HttpResponseMessage response, ImageReference image, string? username, byte[] body)
+    {
+        var request = $"{response.RequestMessage?.Method.Method ?? "HEAD"} /v2/{image.Repository}/manifests/{image.Reference}";
+        if (response.StatusCode != HttpStatusCode.NotFound)
+        {
+            return For(response, image.Registry, username, request);
+        }
+        if (!IsRegistryAnswer(response, body))
+        {
+            return new NotARegistryException(
+                $"{image.Registry} is not a container registry: {request} answered HTTP 404{ContentType(response)} without the registry API's " +
+                "header or error body; check the image's registry host (and the registry's server address)")
+            { StatusCode = 404 };
+        }
+        return new ManifestNotFoundException($"image {image} not found: registry {image.Registry} has no manifest '{image.Reference}' in repository '{image.Repository}'; check the name and tag")
+        {
+            StatusCode = 404,
+        };
+    }
+
+    /// <summary>The answer comes from a registry's <c>/v2/</c> API: its version header, or an OCI error body.</summary>
+    public static bool IsRegistryAnswer(HttpResponseMessage response, byte[] body)
+    {
+        if (response.Headers.Contains("Docker-Distribution-API-Version"))
+        {
+            return true;
+        }
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Array;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     private static string ContentType(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is { } type ? $" ({type})" : "";

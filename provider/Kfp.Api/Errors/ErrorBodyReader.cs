@@ -34,6 +34,31 @@ internal static class ErrorBodyReader
         return (null, text.Length > MaxPlainText ? text[..MaxPlainText] + "…" : text);
     }
 
+    /// <summary>
+    /// True when <paramref name="body"/> is one of KFP's own error bodies: a grpc-gateway status (numeric
+    /// <c>code</c> and string <c>message</c>) or the upload handler's <c>error_message</c>. A proxy's or another
+    /// service's 404 page is not, so it can never be read as "the object is gone".
+    /// </summary>
+    public static bool IsKfpErrorBody(byte[] body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+            var status = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number
+                && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String;
+            return status || (root.TryGetProperty("error_message", out var u) && u.ValueKind == JsonValueKind.String);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public static KfpErrorKind KindOf(int? grpcCode, HttpStatusCode status) => grpcCode switch
     {
         3 => KfpErrorKind.InvalidArgument,
@@ -47,6 +72,7 @@ internal static class ErrorBodyReader
         14 => KfpErrorKind.Unavailable,
         16 => KfpErrorKind.Unauthenticated,
         4 => KfpErrorKind.Timeout,
+        8 => KfpErrorKind.RateLimited,
         _ => status switch
         {
             HttpStatusCode.BadRequest => KfpErrorKind.InvalidArgument,
@@ -54,6 +80,7 @@ internal static class ErrorBodyReader
             HttpStatusCode.Forbidden => KfpErrorKind.PermissionDenied,
             HttpStatusCode.NotFound => KfpErrorKind.NotFound,
             HttpStatusCode.Conflict => KfpErrorKind.AlreadyExists,
+            HttpStatusCode.TooManyRequests => KfpErrorKind.RateLimited,
             HttpStatusCode.NotImplemented => KfpErrorKind.Unimplemented,
             HttpStatusCode.ServiceUnavailable => KfpErrorKind.Unavailable,
             HttpStatusCode.GatewayTimeout => KfpErrorKind.Timeout,

@@ -12,4 +12,10 @@ internal sealed record KfpCall(HttpMethod Method, string Path, string Operation,
 
     /// <summary>Safe to send again after a transient failure.</summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>Part of the check that the host is the KFP API: sent without that check, and not retried after a
+    /// timeout (a host that does not answer once is reported at once).</summary>
+    public bool Probe { get; init; }
+
+    public string Endpoint => $"{Method} /{Path.Split('?')[0]}";
 }

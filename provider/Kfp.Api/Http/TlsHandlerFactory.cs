@@ -3,10 +3,13 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Kfp.Api.Http;
 
-/// <summary>Builds the HTTP handler for the TLS options: a custom CA bundle or skip-verify.</summary>
+/// <summary>
+/// Builds the HTTP handler for the TLS options: system roots, a custom CA bundle, or skip-verify. Every
+/// certificate check records why it refused a certificate in <see cref="TlsDiagnostics"/>.
+/// </summary>
 internal static class TlsHandlerFactory
 {
-    public static HttpMessageHandler Create(KfpClientOptions options)
+    public static HttpMessageHandler Create(KfpClientOptions options, TlsDiagnostics diagnostics)
     {
         var handler = new SocketsHttpHandler
         {
@@ -35,16 +38,32 @@ internal static class TlsHandlerFactory
             {
                 throw new ArgumentException("kfp:caCertificate holds no PEM certificate (expected -----BEGIN CERTIFICATE-----).", nameof(options));
             }
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                Validate(certificate, errors, roots);
+            handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, _, errors) =>
+                Validate(sender, certificate, errors, roots, diagnostics);
+        }
+        else
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            {
+                if (errors == SslPolicyErrors.None)
+                {
+                    return true;
+                }
+                var host = TlsDiagnostics.HostOf(sender);
+                diagnostics.Record(host, TlsDiagnostics.Describe(certificate, chain, errors, host, "a CA this machine trusts (set kfp:caCertificate for a private CA)") ?? errors.ToString());
+                return false;
+            };
         }
         return handler;
     }
 
-    private static bool Validate(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
+    private static bool Validate(object sender, X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots, TlsDiagnostics diagnostics)
     {
+        var host = TlsDiagnostics.HostOf(sender);
+        const string trustedBy = "the CA in kfp:caCertificate";
         if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
         {
+            diagnostics.Record(host, TlsDiagnostics.Describe(certificate, null, errors, host, trustedBy) ?? errors.ToString());
             return false;
         }
         using var chain = new X509Chain();
@@ -52,6 +71,11 @@ internal static class TlsHandlerFactory
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
+        if (chain.Build(leaf))
+        {
+            return true;
+        }
+        diagnostics.Record(host, TlsDiagnostics.Describe(certificate, chain, SslPolicyErrors.RemoteCertificateChainErrors, host, trustedBy) ?? "chain not valid");
+        return false;
     }
 }

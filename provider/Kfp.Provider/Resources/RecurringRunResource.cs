@@ -112,7 +112,7 @@ public sealed partial class RecurringRunResource(Func<ProviderServices> services
             var created = await services().Kfp.CreateRecurringRunAsync(request, cancellationToken);
             return new CreateResult(created.RecurringRunId, Outputs(context.Inputs, created));
         }
-        catch (KfpApiException ex) when (!ex.IsTransient)
+        catch (KfpApiException ex) when (ex.IsInputError || ex.IsNotFound)
         {
             throw new ResourceException($"KFP refused recurring run '{name}': {ex.ServerMessage}. " +
                 "Check pipelineId, pipelineVersionId, experimentId and that parameters match the pipeline's inputs.", ex);

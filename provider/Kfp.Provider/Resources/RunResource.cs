@@ -71,7 +71,7 @@ public sealed partial class RunResource(Func<ProviderServices> services) : Resou
         {
             run = await services().Kfp.CreateRunAsync(request, cancellationToken);
         }
-        catch (KfpApiException ex) when (!ex.IsTransient)
+        catch (KfpApiException ex) when (ex.IsInputError || ex.IsNotFound)
         {
             throw new ResourceException($"KFP refused run '{name}': {ex.ServerMessage}. " +
                 "Check pipelineId, pipelineVersionId, experimentId and that parameters match the pipeline's inputs.", ex);

@@ -11,6 +11,8 @@ public sealed class CreateResolverTests
         Retry = new KfpRetryPolicy { MaxAttempts = 3, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
     };
 
+    private static CreateResolver Resolver() => new(Options, new KfpTransport(Options));
+
     private static KfpApiException Failure(KfpErrorKind kind, HttpStatusCode? status = null) =>
         new(new KfpFailure(kind, status, null, "", "create thing", "POST /x", "'a'"));
 
@@ -19,7 +21,7 @@ public sealed class CreateResolverTests
     {
         var creates = 0;
 
-        var e = await Assert.ThrowsAsync<KfpApiException>(() => new CreateResolver(Options).CreateAsync<string>(
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => Resolver().CreateAsync<string>(
             _ => { creates++; throw Failure(KfpErrorKind.Timeout); },
             _ => Task.FromResult<string?>(null),
             uniqueName: false,
@@ -30,12 +32,12 @@ public sealed class CreateResolverTests
     }
 
     [Fact]
-    public async Task CreateAsync_GatewayErrorAndAbsent_CreatesAgain()
+    public async Task CreateAsync_KfpAnsweredUnavailableAndAbsent_CreatesAgain()
     {
         var creates = 0;
 
-        var result = await new CreateResolver(Options).CreateAsync(
-            _ => ++creates == 1 ? throw Failure(KfpErrorKind.Internal, HttpStatusCode.BadGateway) : Task.FromResult("made"),
+        var result = await Resolver().CreateAsync(
+            _ => ++creates == 1 ? throw Failure(KfpErrorKind.Unavailable, HttpStatusCode.ServiceUnavailable) : Task.FromResult("made"),
             _ => Task.FromResult<string?>(null),
             uniqueName: false,
             CancellationToken.None);
@@ -49,7 +51,7 @@ public sealed class CreateResolverTests
     {
         var lookups = 0;
 
-        var result = await new CreateResolver(Options).CreateAsync(
+        var result = await Resolver().CreateAsync(
             attempt => lookups == 0 ? throw Failure(KfpErrorKind.Network) : throw Failure(KfpErrorKind.AlreadyExists, HttpStatusCode.Conflict),
             _ => Task.FromResult(lookups++ == 0 ? null : "existing"),
             uniqueName: true,
@@ -61,7 +63,7 @@ public sealed class CreateResolverTests
     [Fact]
     public async Task CreateAsync_AlreadyExistsOnFirstAttempt_IsTheCallersError()
     {
-        var e = await Assert.ThrowsAsync<KfpApiException>(() => new CreateResolver(Options).CreateAsync<string>(
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => Resolver().CreateAsync<string>(
             _ => throw Failure(KfpErrorKind.AlreadyExists, HttpStatusCode.Conflict),
             _ => Task.FromResult<string?>("someone else's"),
             uniqueName: true,
@@ -75,7 +77,7 @@ public sealed class CreateResolverTests
     {
         var lookups = 0;
 
-        await Assert.ThrowsAsync<KfpApiException>(() => new CreateResolver(Options).CreateAsync<string>(
+        await Assert.ThrowsAsync<KfpApiException>(() => Resolver().CreateAsync<string>(
             _ => throw Failure(KfpErrorKind.InvalidArgument, HttpStatusCode.BadRequest),
             _ => { lookups++; return Task.FromResult<string?>(null); },
             uniqueName: true,

@@ -51,24 +51,64 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetHealth_UnknownCertificate_FailsWithNetworkError()
+    public async Task GetHealth_UnknownCertificate_SaysTheCertificateIsUntrusted()
     {
         using var client = Client(o => o);
 
         var e = await Assert.ThrowsAsync<KfpApiException>(() => client.GetHealthAsync(CancellationToken.None));
 
-        Assert.Equal(KfpErrorKind.Network, e.Kind);
+        Assert.Equal(KfpErrorKind.Tls, e.Kind);
+        Assert.Contains("untrusted certificate", e.Message, StringComparison.Ordinal);
+        Assert.Contains("kfp:caCertificate", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("inner exception", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GetHealth_OtherCaCertificate_FailsWithNetworkError()
+    public async Task GetHealth_CertificateForAnotherName_SaysNameMismatch()
+    {
+        using var other = SelfSigned("other.example");
+        await using var server = await StartAsync(other);
+        using var client = new KfpClient(new KfpClientOptions
+        {
+            BaseAddress = server.Url, Retry = KfpRetryPolicy.None, CaCertificate = other.ExportCertificatePem(),
+        });
+
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => client.GetHealthAsync(CancellationToken.None));
+
+        Assert.Equal(KfpErrorKind.Tls, e.Kind);
+        Assert.Contains("name mismatch", e.Message, StringComparison.Ordinal);
+        Assert.Contains("other.example", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetHealth_HttpsToPlainHttpServer_SaysProtocol()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        await using var plain = builder.Build();
+        plain.MapGet("/apis/v2beta1/healthz", () => Results.Text("{}", "application/json"));
+        await plain.StartAsync();
+        var address = new Uri(plain.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var client = Client(o => o with { BaseAddress = new UriBuilder(address) { Scheme = "https" }.Uri });
+
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => client.GetHealthAsync(CancellationToken.None));
+
+        Assert.Equal(KfpErrorKind.Tls, e.Kind);
+        Assert.Contains("protocol", e.Message, StringComparison.Ordinal);
+        Assert.Contains("http://", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetHealth_OtherCaCertificate_SaysNotSignedByTheConfiguredCa()
     {
         using var other = SelfSigned();
         using var client = Client(o => o with { CaCertificate = other.ExportCertificatePem() });
 
         var e = await Assert.ThrowsAsync<KfpApiException>(() => client.GetHealthAsync(CancellationToken.None));
 
-        Assert.Equal(KfpErrorKind.Network, e.Kind);
+        Assert.Equal(KfpErrorKind.Tls, e.Kind);
+        Assert.Contains("not signed by the CA in kfp:caCertificate", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,13 +127,36 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.Contains("kfp:caCertificate", e.Message, StringComparison.Ordinal);
     }
 
-    private static X509Certificate2 SelfSigned()
+    private sealed record Server(WebApplication App, Uri Url) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => App.DisposeAsync();
+    }
+
+    private static async Task<Server> StartAsync(X509Certificate2 certificate)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        var app = builder.Build();
+        app.MapGet("/apis/v2beta1/healthz", () => Results.Text("""{"tag_name":"2.17.0","multi_user":false}""", "application/json"));
+        await app.StartAsync();
+        return new Server(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+    }
+
+    private static X509Certificate2 SelfSigned(string? onlyName = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=kfp-test", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={onlyName ?? "kfp-test"}", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
+        if (onlyName is not null)
+        {
+            san.AddDnsName(onlyName);
+        }
+        else
+        {
+            san.AddIpAddress(IPAddress.Loopback);
+            san.AddDnsName("localhost");
+        }
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         var now = DateTimeOffset.UtcNow;

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Kfp.Emulator.Faults;
 
 /// <summary>
-/// Per-API fault rules. Installed as the first middleware of an API, so a fault hits before any handler;
-/// rules are added by <c>POST /_emulator/faults</c> and cleared by <c>DELETE /_emulator/faults</c>.
+/// Per-API fault rules. Installed as the first middleware of an API, so a fault hits before any handler (or,
+/// with <see cref="FaultRule.AfterHandler"/>, after it: the request is carried out and its answer lost); rules are added by <c>POST /_emulator/faults</c> and cleared by <c>DELETE /_emulator/faults</c>.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -35,14 +35,18 @@ public sealed class FaultInjector
                 await next(context);
                 return;
             }
+            if (rule.AfterHandler)
+            {
+                await AnswerAfterHandlerAsync(context, next, rule);
+                return;
+            }
             if (rule.DelayMs > 0)
             {
                 await Task.Delay(rule.DelayMs, context.RequestAborted);
             }
             if (rule.Reset)
             {
-                context.Features.Get<IConnectionLifetimeFeature>()?.Abort();
-                context.Abort();
+                Drop(context);
                 return;
             }
             if (rule.Status == 0)
@@ -50,9 +54,7 @@ public sealed class FaultInjector
                 await next(context);
                 return;
             }
-            context.Response.StatusCode = rule.Status;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(rule.Body ?? _errorBody(rule.Status), context.RequestAborted);
+            await WriteFaultAsync(context, rule);
         });
     }
 
@@ -99,6 +101,56 @@ public sealed class FaultInjector
             }
             return null;
         }
+    }
+
+    /// <summary>Runs the handler with its answer kept back, then answers with the fault instead (a lost answer).</summary>
+    private async Task AnswerAfterHandlerAsync(HttpContext context, RequestDelegate next, FaultRule rule)
+    {
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        using var kept = new MemoryStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(kept));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+        if (rule.DelayMs > 0)
+        {
+            await Task.Delay(rule.DelayMs, context.RequestAborted);
+        }
+        if (rule.Reset)
+        {
+            Drop(context);
+            return;
+        }
+        if (rule.Status == 0)
+        {
+            kept.Position = 0;
+            await kept.CopyToAsync(context.Response.Body, context.RequestAborted);
+            return;
+        }
+        context.Response.Clear();
+        await WriteFaultAsync(context, rule);
+    }
+
+    private async Task WriteFaultAsync(HttpContext context, FaultRule rule)
+    {
+        context.Response.StatusCode = rule.Status;
+        context.Response.ContentType = "application/json";
+        foreach (var (name, value) in rule.Headers ?? [])
+        {
+            context.Response.Headers[name] = value;
+        }
+        await context.Response.WriteAsync(rule.Body ?? _errorBody(rule.Status), context.RequestAborted);
+    }
+
+    private static void Drop(HttpContext context)
+    {
+        context.Features.Get<IConnectionLifetimeFeature>()?.Abort();
+        context.Abort();
     }
 
     private async Task HandleControlAsync(HttpContext context)
