@@ -44,7 +44,7 @@ internal static class DefinitionCompiler
             ["root"] = compiled.Root,
             ["schemaVersion"] = "2.1.0",
         };
-        return new IrDocument(spec, null);
+        return new IrDocument(spec, KubernetesPlatform.Extract(compiled.Executors));
     }
 
     /// <summary>True when the YAML's top level has the definition's marker key.</summary>
