@@ -3,8 +3,6 @@ using Kfp.Compiler.Definitions.Compiling;
 using Kfp.Compiler.Definitions.Parsing;
 using Kfp.Compiler.Validation;
 using Kfp.Compiler.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Kfp.Compiler.Definitions;
 
@@ -46,7 +44,7 @@ internal static class DefinitionCompiler
             ["root"] = compiled.Root,
             ["schemaVersion"] = "2.1.0",
         };
-        return new IrDocument(spec, null);
+        return new IrDocument(spec, KubernetesPlatform.Extract(compiled.Executors));
     }
 
     /// <summary>True when the YAML's top level has the definition's marker key.</summary>
@@ -56,18 +54,18 @@ internal static class DefinitionCompiler
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 1 && YamlToJson.Convert(stream.Documents[0].RootNode) is JsonObject root)
+            var documents = KfpYaml.LoadAll(text);
+            if (documents.Count == 1 && documents[0] is JsonObject root)
             {
                 return root;
             }
 
             problems.Add(string.Empty, "a definition file holds exactly one YAML mapping with 'pipeline' and 'components'.");
         }
-        catch (YamlException e)
+        catch (YamlLoadException e)
         {
-            problems.Add(string.Empty, $"the file is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}; fix the syntax.");
+            var problem = YamlProblems.From(e, text);
+            problems.Add(problem.Path, problem.Message);
         }
 
         return null;

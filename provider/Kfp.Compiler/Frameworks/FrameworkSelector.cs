@@ -1,6 +1,6 @@
 using Kfp.Compiler.Definitions;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using System.Text.Json.Nodes;
+using Kfp.Compiler.Yaml;
 
 namespace Kfp.Compiler.Frameworks;
 
@@ -60,13 +60,10 @@ internal static class FrameworkSelector
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode mapping
-                ? [.. mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty)]
-                : [];
+            var documents = KfpYaml.LoadAll(text);
+            return documents.Count > 0 && documents[0] is JsonObject mapping ? [.. mapping.Select(p => p.Key)] : [];
         }
-        catch (YamlException)
+        catch (YamlLoadException)
         {
             return [];
         }

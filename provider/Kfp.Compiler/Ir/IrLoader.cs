@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kfp.Compiler.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Kfp.Compiler;
 
@@ -32,6 +30,13 @@ public static class IrLoader
     internal static IrDocument? TryLoad(string text, ImmutableArray<CompileProblem>.Builder problems)
     {
         text = text.TrimStart('\uFEFF');
+        if (text.Length > YamlLimits.Default.MaxChars)
+        {
+            problems.Add(new CompileProblem(string.Empty,
+                $"the file has {text.Length:N0} characters, more than the {YamlLimits.Default.MaxChars:N0} allowed (KFP accepts at most 32 MiB); split the pipeline or shorten it."));
+            return null;
+        }
+
         IReadOnlyList<JsonNode?> documents;
         try
         {
@@ -39,13 +44,13 @@ public static class IrLoader
         }
         catch (JsonException e)
         {
-            problems.Add(new CompileProblem(string.Empty, $"the file is not valid JSON ({e.Message}); fix the syntax or write it as YAML."));
+            problems.Add(new CompileProblem(string.Empty,
+                $"the file is not valid JSON at line {(e.LineNumber ?? 0) + 1} near \"{Excerpt.Around(text, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1)}\" ({Excerpt.Clip(e.Message, 160)}); fix the syntax or write it as YAML."));
             return null;
         }
-        catch (YamlException e)
+        catch (YamlLoadException e)
         {
-            problems.Add(new CompileProblem(string.Empty,
-                $"the file is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}; fix the syntax."));
+            problems.Add(YamlProblems.From(e, text));
             return null;
         }
 
@@ -58,10 +63,5 @@ public static class IrLoader
         return trimmed.Length > 0 && trimmed[0] == '{';
     }
 
-    private static List<JsonNode?> ParseYaml(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream.Documents.Select(d => YamlToJson.Convert(d.RootNode)).ToList();
-    }
+    private static IReadOnlyList<JsonNode?> ParseYaml(string text) => KfpYaml.LoadAll(text);
 }

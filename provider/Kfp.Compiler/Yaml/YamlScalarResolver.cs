@@ -1,17 +1,19 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Kfp.Compiler.Yaml;
 
 /// <summary>
-/// Resolves plain (unquoted) YAML scalars the way the KFP SDK's YAML reader does (YAML 1.1 core:
-/// null, booleans including yes/no/on/off, integers, floats); everything else stays a string,
-/// so <c>2.1.0</c> is the string "2.1.0". Quoted scalars are always strings.
+/// Resolves plain (unquoted) YAML scalars exactly as PyYAML's SafeLoader does (the KFP SDK's YAML library;
+/// YAML 1.1: null, booleans including yes/no/on/off, binary/octal/hex/sexagesimal integers, floats that
+/// need a dot); everything else stays a string, so <c>2.1.0</c> and <c>1e5</c> are strings. Dates stay
+/// strings (PyYAML makes them dates, which have no JSON form). Quoted scalars are always strings.
 /// </summary>
 internal static partial class YamlScalarResolver
 {
-    private static readonly HashSet<string> Nulls = ["", "~", "null", "Null", "NULL"];
+    private static readonly HashSet<string> Nulls = ["~", "null", "Null", "NULL"];
     private static readonly HashSet<string> Trues = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"];
     private static readonly HashSet<string> Falses = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"];
 
@@ -23,7 +25,7 @@ internal static partial class YamlScalarResolver
 
     public static JsonNode? ResolvePlain(string text)
     {
-        if (Nulls.Contains(text))
+        if (text.Length == 0 || Nulls.Contains(text))
         {
             return null;
         }
@@ -40,27 +42,129 @@ internal static partial class YamlScalarResolver
 
         if (IntegerPattern().IsMatch(text))
         {
-            var digits = text.Replace("_", string.Empty, StringComparison.Ordinal);
-            if (long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
-            {
-                return JsonValue.Create(whole);
-            }
-
-            return JsonValue.Create(decimal.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture));
-        }
-
-        if (HexPattern().IsMatch(text))
-        {
-            return JsonValue.Create(long.Parse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+            return ToInteger(text);
         }
 
         if (FloatPattern().IsMatch(text))
         {
-            var digits = text.Replace("_", string.Empty, StringComparison.Ordinal);
-            return JsonValue.Create(double.Parse(digits, NumberStyles.Float, CultureInfo.InvariantCulture));
+            return ToFloat(text);
         }
 
         return JsonValue.Create(text);
+    }
+
+    /// <summary>A scalar tagged <c>!!int</c>; null when PyYAML could not read it as one either.</summary>
+    public static JsonNode? ResolveTaggedInteger(string text) => IntegerPattern().IsMatch(text) ? ToInteger(text) : null;
+
+    /// <summary>A scalar tagged <c>!!float</c>; null when it is not a number.</summary>
+    public static JsonNode? ResolveTaggedFloat(string text) =>
+        FloatPattern().IsMatch(text) ? ToFloat(text)
+        : IntegerPattern().IsMatch(text) ? JsonValue.Create((double)ToWhole(text))
+        : null;
+
+    /// <summary>A scalar tagged <c>!!bool</c>; null when it is not one of YAML 1.1's boolean words.</summary>
+    public static JsonNode? ResolveTaggedBoolean(string text) =>
+        Trues.Contains(text) || Trues.Contains(text.ToLowerInvariant()) ? JsonValue.Create(true)
+        : Falses.Contains(text) || Falses.Contains(text.ToLowerInvariant()) ? JsonValue.Create(false)
+        : null;
+
+    private static JsonNode ToInteger(string text)
+    {
+        var whole = ToWhole(text);
+        return whole >= long.MinValue && whole <= long.MaxValue
+            ? JsonValue.Create((long)whole)
+            : JsonValue.Create((double)whole);
+    }
+
+    /// <summary>PyYAML's <c>construct_yaml_int</c>: binary, octal (leading 0), hex, sexagesimal, decimal.</summary>
+    private static BigInteger ToWhole(string text)
+    {
+        var value = text.Replace("_", string.Empty, StringComparison.Ordinal);
+        var sign = BigInteger.One;
+        if (value[0] is '-' or '+')
+        {
+            sign = value[0] == '-' ? BigInteger.MinusOne : BigInteger.One;
+            value = value[1..];
+        }
+
+        if (value == "0")
+        {
+            return BigInteger.Zero;
+        }
+
+        if (value.StartsWith("0b", StringComparison.Ordinal))
+        {
+            return sign * InBase(value[2..], 2);
+        }
+
+        if (value.StartsWith("0x", StringComparison.Ordinal))
+        {
+            return sign * InBase(value[2..], 16);
+        }
+
+        if (value[0] == '0')
+        {
+            return sign * InBase(value, 8);
+        }
+
+        if (value.Contains(':', StringComparison.Ordinal))
+        {
+            var total = BigInteger.Zero;
+            foreach (var digit in value.Split(':'))
+            {
+                total = (total * 60) + BigInteger.Parse(digit, CultureInfo.InvariantCulture);
+            }
+
+            return sign * total;
+        }
+
+        return sign * BigInteger.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    private static BigInteger InBase(string digits, int radix)
+    {
+        var total = BigInteger.Zero;
+        foreach (var c in digits)
+        {
+            total = (total * radix) + System.Convert.ToInt32(c.ToString(), 16);
+        }
+
+        return total;
+    }
+
+    /// <summary>PyYAML's <c>construct_yaml_float</c>; infinity and NaN have no JSON form and are refused by the caller.</summary>
+    private static JsonNode ToFloat(string text)
+    {
+        var value = text.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var sign = 1.0;
+        if (value[0] is '-' or '+')
+        {
+            sign = value[0] == '-' ? -1.0 : 1.0;
+            value = value[1..];
+        }
+
+        if (value == ".inf")
+        {
+            return JsonValue.Create(sign * double.PositiveInfinity);
+        }
+
+        if (value == ".nan")
+        {
+            return JsonValue.Create(double.NaN);
+        }
+
+        if (value.Contains(':', StringComparison.Ordinal))
+        {
+            var total = 0.0;
+            foreach (var digit in value.Split(':'))
+            {
+                total = (total * 60) + double.Parse(digit, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
+            return JsonValue.Create(sign * total);
+        }
+
+        return JsonValue.Create(sign * double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -76,13 +180,12 @@ internal static partial class YamlScalarResolver
         && !text.EndsWith(':')
         && !text.EndsWith(' ');
 
-    [GeneratedRegex(@"^[-+]?[0-9][0-9_]*$", RegexOptions.CultureInvariant)]
+    /// <summary>PyYAML's YAML 1.1 int: binary, octal, decimal, hex, sexagesimal.</summary>
+    [GeneratedRegex(@"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();
 
-    [GeneratedRegex(@"^0x[0-9a-fA-F]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex HexPattern();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    /// <summary>PyYAML's YAML 1.1 float: needs a dot (<c>1e5</c> is a string), an exponent needs a sign.</summary>
+    [GeneratedRegex(@"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
 
     [GeneratedRegex(@"^[A-Za-z/][A-Za-z0-9 _./:=,+@()-]*$", RegexOptions.CultureInvariant)]

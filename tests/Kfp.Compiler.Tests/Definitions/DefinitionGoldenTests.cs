@@ -25,6 +25,8 @@ public sealed class DefinitionGoldenTests
         Assert.Empty(IrValidator.Validate(compiled));
     }
 
+    private static readonly string[] GoldenFolders = ["ir/samples", "ir/platform", "ir/golden"];
+
     private static string GoldenPath(string name) =>
-        File.Exists(TestFiles.PathOf($"ir/samples/{name}")) ? $"ir/samples/{name}" : $"ir/golden/{name}";
+        GoldenFolders.Select(folder => $"{folder}/{name}").First(path => File.Exists(TestFiles.PathOf(path)));
 }

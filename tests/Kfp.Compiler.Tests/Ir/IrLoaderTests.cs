@@ -80,7 +80,7 @@ public sealed class IrLoaderTests
 
     [Theory]
     [InlineData("{\"pipelineInfo\": {\"name\": \"a\"}, \"pipelineInfo\": {\"name\": \"b\"}}", "pipelineInfo")]
-    [InlineData("pipelineInfo: {name: a}\npipelineInfo: {name: b}\n", "Duplicate key")]
+    [InlineData("pipelineInfo: {name: a}\npipelineInfo: {name: b}\n", "duplicate key 'pipelineInfo'")]
     public void Load_DuplicateKey_Throws(string text, string expected)
     {
         var error = Assert.Throws<PipelineCompileException>(() => IrLoader.Load(text, "dup"));

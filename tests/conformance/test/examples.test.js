@@ -72,6 +72,19 @@ test.describe('examples', () => {
     await engine('destroy', 'scheduled', dir, []);
   });
 
+  test('prokube-pipeline: the guide pipeline from a definition with a node selector, on a nightly schedule', async () => {
+    const dir = path.join(repoRoot, 'examples', 'prokube-pipeline');
+    const up = await deploy('prokube', dir);
+    const live = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/recurringruns/${up.outputs.recurringRunId}`)).json();
+    assert.equal(live.trigger.cron_schedule.cron, '0 30 2 * * *');
+    const versions = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines/${up.outputs.pipelineId}/versions`)).json();
+    const spec = versions.pipeline_versions[0].pipeline_spec;
+    assert.deepEqual(spec.platform_spec.platforms.kubernetes.deploymentSpec.executors['exec-train'].nodeSelector,
+      { labels: { 'nvidia.com/gpu.present': 'true' } });
+    assert.deepEqual(spec.pipeline_spec.root.dag.tasks.train.dependentTasks, ['download', 'validate']);
+    await engine('destroy', 'prokube', dir, []);
+  });
+
   test('private-registry: verified credentials, a pull secret on KFP service accounts, pinned image digests', async () => {
     const registry = emulator.endpoints.registry;
     const host = new URL(registry).host;

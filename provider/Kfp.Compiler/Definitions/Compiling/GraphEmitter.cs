@@ -71,7 +71,9 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
         if (task.Component is { } definition)
         {
             var label = NameAllocator.MakeUnique("exec-" + task.Name, Keys(_executors));
-            _executors[label] = ContainerEmitter.Emit(definition, graph.Problems);
+            var executor = ContainerEmitter.Emit(definition, graph.Problems);
+            KubernetesPlatform.Attach(executor, task.Task?.Kubernetes);
+            _executors[label] = executor;
             var component = new JsonObject { ["executorLabel"] = label };
             Set(component, "inputDefinitions", InterfaceEmitter.Definitions(definition.Inputs));
             Set(component, "outputDefinitions", InterfaceEmitter.Definitions(definition.Outputs, outputs: true));

@@ -15,7 +15,11 @@ internal sealed record TaskDefinition(
     ImmutableArray<string> After,
     bool Caching,
     RetryDefinition? Retry,
-    string Path) : TaskNode(Path);
+    string Path) : TaskNode(Path)
+{
+    /// <summary>The task's KubernetesExecutorConfig (PlatformSpec JSON), or null when it has no Kubernetes settings.</summary>
+    public System.Text.Json.Nodes.JsonObject? Kubernetes { get; init; }
+}
 
 /// <summary>Retry policy of a task.</summary>
 internal sealed record RetryDefinition(int MaxRetryCount, string BackoffDuration, double BackoffFactor, string BackoffMaxDuration);

@@ -18,9 +18,15 @@ internal static class ComponentParser
         }
 
         reader.CheckKeys(obj, path, "image", "command", "args", "env", "resources", "inputs", "outputs");
+        var image = reader.RequiredString(obj, "image", path, "set the container image, e.g. python:3.11.");
+        if (image.Length > 0 && ImageReference.Problem(image) is { } problem)
+        {
+            reader.Add(Json.Path(path, "image"), problem);
+        }
+
         return new ComponentDefinition(
             name,
-            reader.RequiredString(obj, "image", path, "set the container image, e.g. python:3.11."),
+            image,
             reader.Strings(obj, "command", path),
             reader.Strings(obj, "args", path),
             ParseEnv(reader, obj["env"], Json.Path(path, "env")),

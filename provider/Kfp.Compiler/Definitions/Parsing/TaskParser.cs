@@ -97,7 +97,7 @@ internal static class TaskParser
 
     private static TaskDefinition ParseTask(Reader reader, JsonObject item, string path)
     {
-        reader.CheckKeys(item, path, "name", "component", "pipeline", "displayName", "arguments", "after", "caching", "retry");
+        reader.CheckKeys(item, path, "name", "component", "pipeline", "displayName", "arguments", "after", "caching", "retry", "kubernetes");
         var component = reader.OptionalString(item, "component", path);
         var pipeline = reader.OptionalString(item, "pipeline", path);
         if ((component is null) == (pipeline is null))
@@ -115,7 +115,10 @@ internal static class TaskParser
             reader.OptionalString(item, "name", path), component, pipeline,
             reader.OptionalString(item, "displayName", path), arguments.ToImmutable(),
             reader.Strings(item, "after", path), reader.Bool(item, "caching", path, true),
-            ParseRetry(reader, item, path), path);
+            ParseRetry(reader, item, path), path)
+        {
+            Kubernetes = KubernetesParser.Parse(reader, item, path),
+        };
     }
 
     private static RetryDefinition? ParseRetry(Reader reader, JsonObject item, string path)
