@@ -50,6 +50,16 @@ internal static class PluginHost
         await using var running = host;
         await stdout.WriteAsync(host.Port.ToString(CultureInfo.InvariantCulture) + "\n");
         await stdout.FlushAsync(CancellationToken.None);
+        try
+        {
+            // The gRPC pipeline is built while the port line travels to the engine; a failure to build it is fatal.
+            await host.Ready;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Error("the provider could not start", e);
+            return 1;
+        }
         diagnostics.Info(parsed.EngineAddress is null
             ? $"serving on 127.0.0.1:{host.Port} (attach mode: no engine address yet)"
             : $"serving on 127.0.0.1:{host.Port} for the engine at {parsed.EngineAddress}");
