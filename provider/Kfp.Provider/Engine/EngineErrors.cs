@@ -1,18 +1,15 @@
-using Google.Protobuf.WellKnownTypes;
 using Kfp.Api;
 using Kfp.Compiler;
 using Kfp.Kube.Config;
 using Kfp.Kube.Http;
-using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Values;
-using Kfp.Provider.Protocol.Wire;
 
 namespace Kfp.Provider.Engine;
 
 /// <summary>
-/// The one place where what a resource throws becomes a gRPC status: partial state as
-/// <c>ErrorResourceInitFailed</c>, clean failures with the resource named, anything else UNKNOWN (the engine
-/// then marks the resource's status unknown).
+/// The one place where what a resource throws becomes a <see cref="ProviderException"/>: partial state (the
+/// engine keeps it), clean failures with the resource named, and the kind the wire layer turns into a status.
+/// Anything else passes through and is reported as unexpected.
 /// </summary>
 internal static class EngineErrors
 {
@@ -25,47 +22,49 @@ internal static class EngineErrors
         }
         catch (ResourceInitFailedException e)
         {
-            var detail = new ErrorResourceInitFailed
-            {
-                Id = e.Id.Length > 0 ? e.Id : id ?? "",
-                Properties = PropertyValueCodec.ToStruct(SecretMarker.Mark(definition, secretSource ?? PropertyMap.Empty, e.Outputs)),
-            };
-            detail.Reasons.AddRange(e.Reasons);
-            if (e.Inputs is not null)
-            {
-                detail.Inputs = PropertyValueCodec.ToStruct(SecretMarker.Mark(definition, secretSource ?? PropertyMap.Empty, e.Inputs));
-            }
-            throw new GrpcStatusException(StatusCode.Unknown, $"{identity.Name}: {operation} did not finish: {e.Message}", detail);
+            var source = secretSource ?? PropertyMap.Empty;
+            var partial = new PartialState(
+                e.Id.Length > 0 ? e.Id : id ?? "",
+                SecretMarker.Mark(definition, source, e.Outputs),
+                e.Inputs is null ? null : SecretMarker.Mark(definition, source, e.Inputs),
+                e.Reasons);
+            throw new ProviderException(ProviderErrorKind.Unknown, $"{identity.Name}: {operation} did not finish: {e.Message}", e, partial);
         }
         catch (ResourceException e)
         {
-            throw new GrpcStatusException(StatusCode.FailedPrecondition, $"{identity.Name}: {operation} failed: {e.Message}", e);
+            throw Failed(ProviderErrorKind.FailedPrecondition, identity, operation, e);
         }
         catch (KfpApiException e)
         {
-            var code = e.IsTransient ? StatusCode.Unavailable : e.IsNotFound ? StatusCode.NotFound : StatusCode.Unknown;
-            throw new GrpcStatusException(code, $"{identity.Name}: {operation} failed: {e.Message}", e);
+            var kind = e.IsTransient ? ProviderErrorKind.Unavailable : e.IsNotFound ? ProviderErrorKind.NotFound : ProviderErrorKind.Unknown;
+            throw Failed(kind, identity, operation, e);
         }
         catch (KubeApiException e)
         {
-            var code = e.IsNotFound ? StatusCode.NotFound : e.IsInvalid ? StatusCode.InvalidArgument : e.Code >= 500 ? StatusCode.Unavailable : StatusCode.FailedPrecondition;
-            throw new GrpcStatusException(code, $"{identity.Name}: {operation} failed: {e.Message}", e);
+            var kind = e.IsNotFound ? ProviderErrorKind.NotFound
+                : e.IsInvalid ? ProviderErrorKind.InvalidArgument
+                : e.Code >= 500 ? ProviderErrorKind.Unavailable
+                : ProviderErrorKind.FailedPrecondition;
+            throw Failed(kind, identity, operation, e);
         }
         catch (KubeConfigException e)
         {
-            throw new GrpcStatusException(StatusCode.FailedPrecondition, $"{identity.Name}: {operation} failed: {e.Message}", e);
+            throw Failed(ProviderErrorKind.FailedPrecondition, identity, operation, e);
         }
         catch (Resources.ImagePinningException e)
         {
-            throw new GrpcStatusException(StatusCode.FailedPrecondition, $"{identity.Name}: {operation} failed: {e.Message}", e);
+            throw Failed(ProviderErrorKind.FailedPrecondition, identity, operation, e);
         }
         catch (PipelineCompileException e)
         {
-            throw new GrpcStatusException(StatusCode.InvalidArgument, $"{identity.Name}: {e.Message}", e);
+            throw new ProviderException(ProviderErrorKind.InvalidArgument, $"{identity.Name}: {e.Message}", e);
         }
         catch (PropertyValueException e)
         {
-            throw new GrpcStatusException(StatusCode.InvalidArgument, $"{identity.Name}: {e.Message}", e);
+            throw new ProviderException(ProviderErrorKind.InvalidArgument, $"{identity.Name}: {e.Message}", e);
         }
     }
+
+    private static ProviderException Failed(ProviderErrorKind kind, ResourceIdentity identity, string operation, Exception e) =>
+        new(kind, $"{identity.Name}: {operation} failed: {e.Message}", e);
 }

@@ -1,20 +1,17 @@
 using System.Collections.Immutable;
-using Google.Protobuf.WellKnownTypes;
 using Kfp.Compiler;
 using Kfp.Provider.Configuration;
-using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Values;
-using Kfp.Provider.Protocol.Wire;
 using Kfp.Provider.Resources;
 using Kfp.Provider.Schema;
 
 namespace Kfp.Provider.Engine;
 
 /// <summary>
-/// The kfp provider: the protocol's RPCs mapped onto the resources of <see cref="KfpPackage"/>. Provider-level
-/// calls (handshake, schema, configuration) live here; the resource calls in KfpProvider.Resources.cs.
+/// The kfp provider: the engine's calls mapped onto the resources of <see cref="KfpPackage"/>. Provider-level
+/// calls (schema, configuration, functions) live here; the resource calls in KfpProvider.Resources.cs.
 /// </summary>
-internal sealed partial class KfpProvider : ResourceProviderBase
+internal sealed partial class KfpProvider : IProvider
 {
     private readonly IEngineLog _log;
     private readonly IEnvironment _environment;
@@ -40,68 +37,60 @@ internal sealed partial class KfpProvider : ResourceProviderBase
 
     private ProviderServices NewServices(ProviderConfig config) => new(config, _factories, _compiler, _programDirectory);
 
-    public override Task<ProviderHandshakeResponse> HandshakeAsync(ProviderHandshakeRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true });
+    public string Version => PackageInfo.Version;
 
-    public override Task<PluginInfo> GetPluginInfoAsync(Empty request, CancellationToken cancellationToken) =>
-        Task.FromResult(new PluginInfo { Version = PackageInfo.Version });
+    public string Schema => _schema.Value;
 
-    public override Task<GetSchemaResponse> GetSchemaAsync(GetSchemaRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new GetSchemaResponse { Schema = _schema.Value });
-
-    public override Task<CheckResponse> CheckConfigAsync(CheckRequest request, CancellationToken cancellationToken)
+    public CheckResult CheckConfig(PropertyMap olds, PropertyMap news)
     {
-        var news = PropertyValueCodec.FromStruct(request.News);
         var (_, failures) = ConfigParser.Parse(news, _environment);
         var marked = PropertyMap.From(news.Select(p => KeyValuePair.Create(p.Key,
             ConfigKeys.Secrets.Contains(p.Key) ? PropertyValue.MakeSecret(p.Value) : p.Value)));
-        var response = new CheckResponse { Inputs = PropertyValueCodec.ToStruct(marked) };
-        response.Failures.AddRange(failures.Select(f => new Kfp.Provider.Protocol.Wire.CheckFailure { Property = f.Property, Reason = f.Reason }));
-        return Task.FromResult(response);
+        return new CheckResult(marked, failures);
     }
 
-    public override Task<DiffResponse> DiffConfigAsync(DiffRequest request, CancellationToken cancellationToken)
+    public DiffResult DiffConfig(PropertyMap olds, PropertyMap oldInputs, PropertyMap news)
     {
-        var olds = request.OldInputs is { } oi && oi.Fields.Count > 0 ? PropertyValueCodec.FromStruct(oi) : PropertyValueCodec.FromStruct(request.Olds);
-        var news = PropertyValueCodec.FromStruct(request.News);
+        var previous = oldInputs.Count > 0 ? oldInputs : olds;
         var changes = ImmutableSortedDictionary.CreateBuilder<string, PropertyChange>(StringComparer.Ordinal);
-        foreach (var key in olds.Keys.Union(news.Keys).Where(k => k != "version" && !k.StartsWith("__", StringComparison.Ordinal)))
+        foreach (var key in previous.Keys.Union(news.Keys).Where(k => k != "version" && !k.StartsWith("__", StringComparison.Ordinal)))
         {
-            if (!PropertyValueComparer.DeepEquals(olds.Get(key), news.Get(key)))
+            if (!PropertyValueComparer.DeepEquals(previous.Get(key), news.Get(key)))
             {
                 changes[key] = new PropertyChange(DiffKind.Update, InputDiff: true);
             }
         }
-        return Task.FromResult(WireDiff.ToResponse(new DiffResult(changes.ToImmutable(), false)));
+        return new DiffResult(changes.ToImmutable(), false);
     }
 
-    public override Task<ConfigureResponse> ConfigureAsync(ConfigureRequest request, CancellationToken cancellationToken)
+    public void Configure(PropertyMap args)
     {
-        var (config, failures) = ConfigParser.Parse(PropertyValueCodec.FromStruct(request.Args), _environment);
+        var (config, failures) = ConfigParser.Parse(args, _environment);
         if (failures.Count > 0)
         {
-            throw new GrpcStatusException(StatusCode.InvalidArgument,
+            throw new ProviderException(ProviderErrorKind.InvalidArgument,
                 "invalid kfp provider configuration: " + string.Join("; ", failures.Select(f => $"kfp:{f.Property} {f.Reason}")));
         }
         _services = NewServices(config);
-        return Task.FromResult(new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = true });
     }
 
-    public override async Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken)
+    public async Task<InvokeResult> InvokeAsync(string token, PropertyMap args, CancellationToken cancellationToken)
     {
-        if (request.Tok != CompilePipelineFunction.Spec.Token)
+        if (token != CompilePipelineFunction.Spec.Token)
         {
-            throw new GrpcStatusException(StatusCode.InvalidArgument, $"unknown function '{request.Tok}'; the kfp package has: {CompilePipelineFunction.Spec.Token}");
+            throw new ProviderException(ProviderErrorKind.InvalidArgument,
+                $"unknown function '{token}'; the kfp package has: {CompilePipelineFunction.Spec.Token}");
         }
-        var args = PropertyValueCodec.FromStruct(request.Args);
         var (outputs, failures) = await new CompilePipelineFunction(() => Services).InvokeAsync(args.Select(v => v.Plain), cancellationToken);
-        var response = new InvokeResponse { Return = PropertyValueCodec.ToStruct(args.Values.Any(v => v.ContainsSecrets) ? outputs.Select(PropertyValue.MakeSecret) : outputs) };
-        response.Failures.AddRange(failures.Select(f => new Kfp.Provider.Protocol.Wire.CheckFailure { Property = f.Property, Reason = f.Reason }));
-        return response;
+        return new InvokeResult(args.Values.Any(v => v.ContainsSecrets) ? outputs.Select(PropertyValue.MakeSecret) : outputs, failures);
     }
 
-    private Resource ResourceFor(string type) => _resources.TryGetValue(type, out var resource)
-        ? resource
-        : throw new GrpcStatusException(StatusCode.InvalidArgument,
-            $"unknown resource type '{type}'; the kfp package has: {string.Join(", ", _resources.Keys.Order(StringComparer.Ordinal))}");
+    private (Resource Resource, ResourceIdentity Identity) ResourceFor(ResourceAddress address)
+    {
+        var (type, identity) = ResourceIdentityParser.Parse(address.Urn, address.Type, address.Name);
+        return _resources.TryGetValue(type, out var resource)
+            ? (resource, identity)
+            : throw new ProviderException(ProviderErrorKind.InvalidArgument,
+                $"unknown resource type '{type}'; the kfp package has: {string.Join(", ", _resources.Keys.Order(StringComparer.Ordinal))}");
+    }
 }

@@ -4,14 +4,13 @@ using Kfp.Compiler;
 using Kfp.Kube.Client;
 using Kfp.Kube.Config;
 using Kfp.Provider.Configuration;
-using Kfp.Provider.Protocol.Grpc;
 
 namespace Kfp.Provider.Engine;
 
 /// <summary>Builds the provider with its real clients: what the plugin entry point runs.</summary>
 internal static class KfpProviderFactory
 {
-    public static ResourceProviderBase Create(IEngineLog log, IEnvironment environment, string? programDirectory = null) =>
+    public static IProvider Create(IEngineLog log, IEnvironment environment, string? programDirectory = null) =>
         new KfpProvider(log, environment, new ClientFactories(KfpClientFor, KubeClientFor), new PipelineCompiler(),
             programDirectory ?? Directory.GetCurrentDirectory());
 

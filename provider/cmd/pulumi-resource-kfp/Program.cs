@@ -1,13 +1,23 @@
+using Kfp.Cmd;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Schema;
 
 // The plugin entry point: the engine starts it with its address as the last argument.
-// `--print-schema` writes the package schema instead (what `make schema` commits as schema.json).
-if (args is ["--print-schema"])
+// `--print-schema` writes the package schema instead (what `make schema` commits as schema.json);
+// `--help` and `--version` print and exit, as a command-line tool should.
+switch (args)
 {
-    Console.Out.Write(SchemaGenerator.Generate(KfpPackage.Catalog));
-    return 0;
+    case ["--print-schema"]:
+        Console.Out.Write(SchemaGenerator.Generate(KfpPackage.Catalog));
+        return 0;
+    case ["--version"]:
+        Console.Out.WriteLine(PackageInfo.Version);
+        return 0;
+    case ["--help" or "-h"]:
+        Console.Out.Write(Usage.Text);
+        return 0;
+    default:
+        return await PluginHost.RunAsync(args, engineLog => KfpProviderFactory.Create(engineLog, new ProcessEnvironment()), CancellationToken.None);
 }
-return await PluginHost.RunAsync(args, engineLog => KfpProviderFactory.Create(engineLog, new ProcessEnvironment()), CancellationToken.None);

@@ -24,7 +24,7 @@ public sealed class ConfiguredProviderTests(ProviderFixture fixture) : IClassFix
         await kfp.DeleteAsync($"/apis/v2beta1/experiments/{state.Id}");
         await using var host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), fixture.ProgramDirectory), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
-        using var grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{host.Port}"));
+        using var grpc = ProviderClient.Channel(host.Port);
         var offline = new ProviderClient(grpc);
         await offline.ConfigureAsync(PropertyMap.Empty
             .With("host", PropertyValue.Of(fixture.Emulator.Endpoints.Kfp))
@@ -42,7 +42,7 @@ public sealed class ConfiguredProviderTests(ProviderFixture fixture) : IClassFix
     {
         await using var host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), fixture.ProgramDirectory), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
-        using var grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{host.Port}"));
+        using var grpc = ProviderClient.Channel(host.Port);
         var provider = new ProviderClient(grpc);
         await provider.ConfigureAsync(PropertyMap.Empty
             .With("host", PropertyValue.Of(fixture.Emulator.Endpoints.Kfp))

@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Kfp.Emulator;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
@@ -14,7 +15,7 @@ public sealed class ProviderFixture : IAsyncLifetime
 {
     private EmulatorHost? _emulator;
     private ProviderHost? _host;
-    private GrpcUnaryClient? _grpc;
+    private GrpcChannel? _grpc;
 
     public EmulatorHost Emulator => _emulator!;
 
@@ -43,7 +44,7 @@ public sealed class ProviderFixture : IAsyncLifetime
         _emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
         _host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), ProgramDirectory), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
-        _grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{_host.Port}"));
+        _grpc = ProviderClient.Channel(_host.Port);
         Client = new ProviderClient(_grpc);
         await Client.ConfigureAsync(PropertyMap.Empty
             .With("host", PropertyValue.Of(Emulator.Endpoints.Kfp))

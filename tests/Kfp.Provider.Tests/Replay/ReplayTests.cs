@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Kfp.Emulator;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
+using Kfp.Provider.Tests.Lifecycle;
 
 namespace Kfp.Provider.Tests.Replay;
 
@@ -69,7 +71,8 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         await using var host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new EmptyEnvironment()), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
-        using var grpc = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{host.Port}"));
+        using var channel = ProviderClient.Channel(host.Port);
+        var grpc = new ResourceProvider.ResourceProviderClient(channel);
         var deletedEarly = new HashSet<RecordedCall>();
         foreach (var call in calls.Where(c => !deletedEarly.Contains(c)))
         {
@@ -79,7 +82,7 @@ public sealed class ReplayTests : IAsyncLifetime
             {
                 response = await CallAsync(grpc, call.Method, request.ToJsonString());
             }
-            catch (GrpcCallException e)
+            catch (RpcException e)
             {
                 Assert.True(call.Failed, $"{name}: {call.Method} failed but the recorded call succeeded: {e.Message}\nrequest: {request}");
                 continue;
@@ -140,26 +143,24 @@ public sealed class ReplayTests : IAsyncLifetime
         }
     }
 
-    private static async Task<JsonObject> CallAsync(GrpcUnaryClient grpc, string method, string json)
+    private static async Task<JsonObject> CallAsync(ResourceProvider.ResourceProviderClient grpc, string method, string json)
     {
         IMessage response = method switch
         {
-            "GetPluginInfo" => await Send(grpc, method, Parser.Parse<Empty>(json), PluginInfo.Parser),
-            "CheckConfig" or "Check" => await Send(grpc, method, Parser.Parse<CheckRequest>(json), CheckResponse.Parser),
-            "DiffConfig" or "Diff" => await Send(grpc, method, Parser.Parse<DiffRequest>(json), DiffResponse.Parser),
-            "Configure" => await Send(grpc, method, Parser.Parse<ConfigureRequest>(json), ConfigureResponse.Parser),
-            "Create" => await Send(grpc, method, Parser.Parse<CreateRequest>(json), CreateResponse.Parser),
-            "Read" => await Send(grpc, method, Parser.Parse<ReadRequest>(json), ReadResponse.Parser),
-            "Update" => await Send(grpc, method, Parser.Parse<UpdateRequest>(json), UpdateResponse.Parser),
-            "Delete" => await Send(grpc, method, Parser.Parse<DeleteRequest>(json), Empty.Parser),
+            "GetPluginInfo" => await grpc.GetPluginInfoAsync(Parser.Parse<Empty>(json)),
+            "CheckConfig" => await grpc.CheckConfigAsync(Parser.Parse<CheckRequest>(json)),
+            "Check" => await grpc.CheckAsync(Parser.Parse<CheckRequest>(json)),
+            "DiffConfig" => await grpc.DiffConfigAsync(Parser.Parse<DiffRequest>(json)),
+            "Diff" => await grpc.DiffAsync(Parser.Parse<DiffRequest>(json)),
+            "Configure" => await grpc.ConfigureAsync(Parser.Parse<ConfigureRequest>(json)),
+            "Create" => await grpc.CreateAsync(Parser.Parse<CreateRequest>(json)),
+            "Read" => await grpc.ReadAsync(Parser.Parse<ReadRequest>(json)),
+            "Update" => await grpc.UpdateAsync(Parser.Parse<UpdateRequest>(json)),
+            "Delete" => await grpc.DeleteAsync(Parser.Parse<DeleteRequest>(json)),
             _ => throw new InvalidOperationException($"the replay does not know method {method}"),
         };
         return JsonNode.Parse(Formatter.Format(response))!.AsObject();
     }
-
-    private static async Task<IMessage> Send<TResponse>(GrpcUnaryClient grpc, string method, IMessage request, MessageParser<TResponse> parser)
-        where TResponse : IMessage<TResponse> =>
-        await grpc.CallAsync($"/pulumirpc.ResourceProvider/{method}", request, parser, CancellationToken.None);
 
     private static List<List<RecordedCall>> Split(IReadOnlyList<RecordedCall> calls)
     {

@@ -1,27 +1,28 @@
-using Google.Protobuf.WellKnownTypes;
+using Grpc.Net.Client;
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Wire;
+using EngineService = Kfp.Provider.Protocol.Wire.Engine;
 
 namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
-/// The engine log client. The address comes from the command line, Handshake or Attach; setting
-/// the same address again changes nothing. The HTTP client is made at the first message, which keeps
-/// System.Net.Http off the start-up path (the engine waits for the port line).
+/// The engine log: messages for the user sent to the engine's <c>pulumirpc.Engine/Log</c> through the generated
+/// client. The address comes from the command line, Handshake or Attach; setting the same address again changes
+/// nothing. The channel is made at the first message, which keeps the HTTP client off the start-up path (the
+/// engine waits for the port line). Messages are cut to <see cref="MessageBounds.LogBytes"/>.
 /// </summary>
 internal sealed class EngineLog : IEngineLog, IDisposable
 {
-    public const string LogPath = "/pulumirpc.Engine/Log";
-
     private readonly DiagnosticLog _diagnostics;
-    private readonly Func<Uri, GrpcUnaryClient> _clientFactory;
+    private readonly Func<Uri, GrpcChannel> _channelFactory;
     private readonly Lock _gate = new();
     private readonly List<Connection> _connections = [];
     private Connection? _connection;
 
-    public EngineLog(DiagnosticLog diagnostics, Func<Uri, GrpcUnaryClient>? clientFactory = null)
+    public EngineLog(DiagnosticLog diagnostics, Func<Uri, GrpcChannel>? channelFactory = null)
     {
         _diagnostics = diagnostics;
-        _clientFactory = clientFactory ?? (address => new GrpcUnaryClient(address));
+        _channelFactory = channelFactory ?? (address => GrpcChannel.ForAddress(address));
     }
 
     /// <summary>The engine address in use (<c>host:port</c>), or null before one is known.</summary>
@@ -49,13 +50,13 @@ internal sealed class EngineLog : IEngineLog, IDisposable
                 return;
             }
 
-            var connection = new Connection(address, new Lazy<GrpcUnaryClient>(() => _clientFactory(uri)));
+            var connection = new Connection(address, new Lazy<GrpcChannel>(() => _channelFactory(uri)));
             _connections.Add(connection);
             Volatile.Write(ref _connection, connection);
         }
     }
 
-    public async Task LogAsync(LogSeverity severity, string message, string? urn, bool ephemeral, CancellationToken ct)
+    public async Task LogAsync(LogLevel level, string message, string? urn, bool ephemeral, CancellationToken ct)
     {
         var connection = Volatile.Read(ref _connection);
         if (connection is null)
@@ -63,19 +64,26 @@ internal sealed class EngineLog : IEngineLog, IDisposable
             return;
         }
 
-        var request = new LogRequest { Severity = severity, Message = message, Urn = urn ?? string.Empty, Ephemeral = ephemeral };
+        var severity = Severity(level);
+        var request = new LogRequest
+        {
+            Severity = severity,
+            Message = MessageBounds.Cut(message, MessageBounds.LogBytes),
+            Urn = urn ?? string.Empty,
+            Ephemeral = ephemeral,
+        };
         try
         {
-            await connection.Client.Value.CallAsync(LogPath, request, Empty.Parser, ct);
+            await new EngineService.EngineClient(connection.Channel.Value).LogAsync(request, cancellationToken: ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
             // The caller gave up (Cancel or shutdown); losing the message is expected.
         }
         catch (Exception e)
         {
             // Logging must never fail the operation that logs.
-            _diagnostics.Warning($"cannot send a {severity} message to the engine at {connection.Address} ({e.Message}): {message}");
+            _diagnostics.Warning($"cannot send a {severity} message to the engine at {connection.Address} ({e.Message}): {request.Message}");
         }
     }
 
@@ -83,9 +91,9 @@ internal sealed class EngineLog : IEngineLog, IDisposable
     {
         lock (_gate)
         {
-            foreach (var connection in _connections.Where(c => c.Client.IsValueCreated))
+            foreach (var connection in _connections.Where(c => c.Channel.IsValueCreated))
             {
-                connection.Client.Value.Dispose();
+                connection.Channel.Value.Dispose();
             }
 
             _connections.Clear();
@@ -93,5 +101,13 @@ internal sealed class EngineLog : IEngineLog, IDisposable
         }
     }
 
-    private sealed record Connection(string Address, Lazy<GrpcUnaryClient> Client);
+    private static LogSeverity Severity(LogLevel level) => level switch
+    {
+        LogLevel.Debug => LogSeverity.Debug,
+        LogLevel.Info => LogSeverity.Info,
+        LogLevel.Warning => LogSeverity.Warning,
+        _ => LogSeverity.Error,
+    };
+
+    private sealed record Connection(string Address, Lazy<GrpcChannel> Channel);
 }

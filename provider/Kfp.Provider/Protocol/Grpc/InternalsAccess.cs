@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
 
-// The plugin entry point (provider/cmd/pulumi-resource-kfp) runs the host and supplies the provider,
-// whose base class uses the internal generated wire types.
+// The plugin entry point (provider/cmd/pulumi-resource-kfp) runs the host with the engine's provider; both are internal.
 [assembly: InternalsVisibleTo("pulumi-resource-kfp")]

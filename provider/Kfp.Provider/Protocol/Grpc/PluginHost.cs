@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kfp.Provider.Engine;
 
 namespace Kfp.Provider.Protocol.Grpc;
 
@@ -15,7 +16,7 @@ internal static class PluginHost
     /// The entry point for <c>Main</c>: SIGINT/SIGTERM stop the host. From here on, anything written to
     /// <see cref="Console.Out"/> goes to stderr, so a stray write can never corrupt the port line.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, Func<IEngineLog, ResourceProviderBase> providerFactory, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] args, Func<IEngineLog, IProvider> providerFactory, CancellationToken ct)
     {
         var stdout = Console.Out;
         Console.SetOut(Console.Error);
@@ -26,7 +27,7 @@ internal static class PluginHost
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled; returns the process exit code.</summary>
     public static async Task<int> RunAsync(
-        string[] args, Func<IEngineLog, ResourceProviderBase> providerFactory, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        string[] args, Func<IEngineLog, IProvider> providerFactory, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var diagnostics = new DiagnosticLog(stderr);
         if (!EngineArguments.TryParse(args, out var parsed, out var error))
@@ -49,6 +50,16 @@ internal static class PluginHost
         await using var running = host;
         await stdout.WriteAsync(host.Port.ToString(CultureInfo.InvariantCulture) + "\n");
         await stdout.FlushAsync(CancellationToken.None);
+        try
+        {
+            // The gRPC pipeline is built while the port line travels to the engine; a failure to build it is fatal.
+            await host.Ready;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Error("the provider could not start", e);
+            return 1;
+        }
         diagnostics.Info(parsed.EngineAddress is null
             ? $"serving on 127.0.0.1:{host.Port} (attach mode: no engine address yet)"
             : $"serving on 127.0.0.1:{host.Port} for the engine at {parsed.EngineAddress}");

@@ -1,32 +1,35 @@
+using Kfp.Provider.Engine;
 
 namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>
-/// A running provider: the engine log, the provider made by the factory, and the gRPC server that
-/// serves it on a loopback port.
+/// A running provider: the engine log, the provider made by the factory, and the gRPC server that serves it
+/// (through <see cref="ResourceProviderService"/>) on a loopback port.
 /// </summary>
 internal sealed class ProviderHost : IAsyncDisposable
 {
     private readonly GrpcServer _server;
     private readonly CallCancellation _cancellation;
-    private readonly EngineLog _engineLog;
 
-    private ProviderHost(GrpcServer server, CallCancellation cancellation, EngineLog engineLog, ResourceProviderBase provider)
+    private ProviderHost(GrpcServer server, CallCancellation cancellation, EngineLog engineLog, IProvider provider)
     {
         _server = server;
         _cancellation = cancellation;
-        _engineLog = engineLog;
+        EngineLog = engineLog;
         Provider = provider;
     }
 
     public int Port => _server.Port;
 
-    public ResourceProviderBase Provider { get; }
+    /// <summary>Completes when calls can be served (the port is open before); faults when the server could not be built.</summary>
+    public Task Ready => _server.Ready;
 
-    public EngineLog EngineLog => _engineLog;
+    public IProvider Provider { get; }
+
+    public EngineLog EngineLog { get; }
 
     public static async Task<ProviderHost> StartAsync(
-        Func<IEngineLog, ResourceProviderBase> providerFactory, string? engineAddress, DiagnosticLog diagnostics, CancellationToken ct)
+        Func<IEngineLog, IProvider> providerFactory, string? engineAddress, DiagnosticLog diagnostics, CancellationToken ct)
     {
         var engineLog = new EngineLog(diagnostics);
         var cancellation = new CallCancellation();
@@ -34,8 +37,7 @@ internal sealed class ProviderHost : IAsyncDisposable
         {
             engineLog.SetEngineAddress(engineAddress);
             var provider = providerFactory(engineLog);
-            var routes = new ProviderRoutes(provider, engineLog, cancellation, diagnostics);
-            var server = await GrpcServer.StartAsync(new GrpcDispatcher(routes.Methods(), cancellation, diagnostics), ct);
+            var server = await GrpcServer.StartAsync(new ResourceProviderService(provider, engineLog, cancellation, diagnostics), ct);
             return new ProviderHost(server, cancellation, engineLog, provider);
         }
         catch
@@ -66,7 +68,7 @@ internal sealed class ProviderHost : IAsyncDisposable
                 break;
         }
 
-        _engineLog.Dispose();
+        EngineLog.Dispose();
         _cancellation.Dispose();
     }
 }

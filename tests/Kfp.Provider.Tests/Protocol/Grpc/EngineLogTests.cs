@@ -1,3 +1,6 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 
@@ -16,7 +19,7 @@ public sealed class EngineLogTests
         using var log = new EngineLog(Diagnostics);
         log.SetEngineAddress(engine.Address);
 
-        await log.LogAsync(LogSeverity.Warning, "drift in pipeline 'train'", "urn:pulumi:dev::kfp::kfp:index:Pipeline::train", ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogLevel.Warning, "drift in pipeline 'train'", "urn:pulumi:dev::kfp::kfp:index:Pipeline::train", ephemeral: false, CancellationToken.None);
 
         var sent = await engine.NextLogAsync();
         Assert.Equal(LogSeverity.Warning, sent.Severity);
@@ -33,7 +36,7 @@ public sealed class EngineLogTests
         using var log = new EngineLog(Diagnostics);
         log.SetEngineAddress(engine.Address);
 
-        await log.LogAsync(LogSeverity.Debug, "status", null, ephemeral: true, CancellationToken.None);
+        await log.LogAsync(LogLevel.Debug, "status", null, ephemeral: true, CancellationToken.None);
 
         var sent = await engine.NextLogAsync();
         Assert.Equal(string.Empty, sent.Urn);
@@ -41,11 +44,26 @@ public sealed class EngineLogTests
     }
 
     [Fact]
+    public async Task LogAsync_MessageOf70000Characters_IsCutToTheBound()
+    {
+        await using var engine = await FakeEngine.StartAsync();
+        using var log = new EngineLog(Diagnostics);
+        log.SetEngineAddress(engine.Address);
+
+        await log.LogAsync(LogLevel.Warning, "drift: " + new string('x', 70000) + " (set it back with up)", null, ephemeral: false, CancellationToken.None);
+
+        var sent = await engine.NextLogAsync();
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(sent.Message) <= MessageBounds.LogBytes, $"{sent.Message.Length} characters");
+        Assert.StartsWith("drift: xxx", sent.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(set it back with up)", sent.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LogAsync_BeforeAnyAddress_IsANoOp()
     {
         using var log = new EngineLog(Diagnostics);
 
-        await log.LogAsync(LogSeverity.Error, "nobody listens", null, ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogLevel.Error, "nobody listens", null, ephemeral: false, CancellationToken.None);
 
         Assert.Null(log.Address);
         Assert.Empty(_stderr.ToString());
@@ -59,7 +77,7 @@ public sealed class EngineLogTests
         using var log = new EngineLog(Diagnostics);
         log.SetEngineAddress(engine.Address);
 
-        await log.LogAsync(LogSeverity.Info, "lost message", null, ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogLevel.Info, "lost message", null, ephemeral: false, CancellationToken.None);
 
         var stderr = _stderr.ToString();
         Assert.Contains("engine refuses logs", stderr, StringComparison.Ordinal);
@@ -78,7 +96,7 @@ public sealed class EngineLogTests
         using var log = new EngineLog(Diagnostics);
         log.SetEngineAddress(address);
 
-        await log.LogAsync(LogSeverity.Info, "into the void", null, ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogLevel.Info, "into the void", null, ephemeral: false, CancellationToken.None);
 
         Assert.Contains($"cannot send a Info message to the engine at {address}", _stderr.ToString(), StringComparison.Ordinal);
     }
@@ -90,7 +108,7 @@ public sealed class EngineLogTests
         using var log = new EngineLog(Diagnostics);
         log.SetEngineAddress(engine.Address);
 
-        await log.LogAsync(LogSeverity.Info, "late", null, ephemeral: false, new CancellationToken(canceled: true));
+        await log.LogAsync(LogLevel.Info, "late", null, ephemeral: false, new CancellationToken(canceled: true));
 
         Assert.Empty(_stderr.ToString());
     }
@@ -103,7 +121,7 @@ public sealed class EngineLogTests
         using var log = new EngineLog(Diagnostics, uri =>
         {
             created.Add(uri);
-            return new GrpcUnaryClient(uri);
+            return GrpcChannel.ForAddress(uri);
         });
 
         log.SetEngineAddress(engine.Address);
@@ -111,8 +129,8 @@ public sealed class EngineLogTests
         log.SetEngineAddress(" ");
         log.SetEngineAddress(null);
         Assert.Empty(created);
-        await log.LogAsync(LogSeverity.Info, "one", null, ephemeral: false, CancellationToken.None);
-        await log.LogAsync(LogSeverity.Info, "two", null, ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogLevel.Info, "one", null, ephemeral: false, CancellationToken.None);
+        await log.LogAsync(LogLevel.Info, "two", null, ephemeral: false, CancellationToken.None);
 
         Assert.Equal([new Uri($"http://{engine.Address}")], created);
         Assert.Equal(engine.Address, log.Address);

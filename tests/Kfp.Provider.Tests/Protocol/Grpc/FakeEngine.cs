@@ -1,27 +1,30 @@
 using System.Threading.Channels;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
+using EngineService = Kfp.Provider.Protocol.Wire.Engine;
 
 namespace Kfp.Provider.Tests.Protocol.Grpc;
 
-/// <summary>A fake <c>pulumirpc.Engine</c> on a loopback port that records Log calls (or fails them).</summary>
+/// <summary>A fake <c>pulumirpc.Engine</c> (the generated service) on a loopback port that records Log calls (or fails them).</summary>
 internal sealed class FakeEngine : IAsyncDisposable
 {
-    private readonly Channel<LogRequest> _logs = Channel.CreateUnbounded<LogRequest>();
-    private readonly CallCancellation _cancellation = new();
+    private readonly Service _service = new();
     private GrpcServer? _server;
 
-    public StatusCode FailWith { get; set; } = StatusCode.OK;
+    public StatusCode FailWith
+    {
+        get => _service.FailWith;
+        set => _service.FailWith = value;
+    }
 
     public string Address => $"127.0.0.1:{_server!.Port}";
 
     public static async Task<FakeEngine> StartAsync()
     {
         var engine = new FakeEngine();
-        var log = new UnaryMethod<LogRequest, Empty>(EngineLog.LogPath, LogRequest.Parser, engine.LogAsync);
-        var dispatcher = new GrpcDispatcher([log], engine._cancellation, new DiagnosticLog(TextWriter.Null));
-        engine._server = await GrpcServer.StartAsync(dispatcher, CancellationToken.None);
+        engine._server = await GrpcServer.StartAsync(engine._service, CancellationToken.None);
         return engine;
     }
 
@@ -29,10 +32,10 @@ internal sealed class FakeEngine : IAsyncDisposable
     public async Task<LogRequest> NextLogAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        return await _logs.Reader.ReadAsync(timeout.Token);
+        return await _service.Logs.Reader.ReadAsync(timeout.Token);
     }
 
-    public bool HasLogs => _logs.Reader.TryPeek(out _);
+    public bool HasLogs => _service.Logs.Reader.TryPeek(out _);
 
     public async ValueTask DisposeAsync()
     {
@@ -41,18 +44,23 @@ internal sealed class FakeEngine : IAsyncDisposable
             await _server.StopAsync(CancellationToken.None);
             await _server.DisposeAsync();
         }
-
-        _cancellation.Dispose();
     }
 
-    private async Task<Empty> LogAsync(LogRequest request, CancellationToken ct)
+    internal sealed class Service : EngineService.EngineBase
     {
-        if (FailWith != StatusCode.OK)
-        {
-            throw new GrpcStatusException(FailWith, "engine refuses logs");
-        }
+        public Channel<LogRequest> Logs { get; } = Channel.CreateUnbounded<LogRequest>();
 
-        await _logs.Writer.WriteAsync(request, ct);
-        return new Empty();
+        public StatusCode FailWith { get; set; } = StatusCode.OK;
+
+        public override async Task<Empty> Log(LogRequest request, ServerCallContext context)
+        {
+            if (FailWith != StatusCode.OK)
+            {
+                throw new RpcException(new Status(FailWith, "engine refuses logs"));
+            }
+
+            await Logs.Writer.WriteAsync(request, context.CancellationToken);
+            return new Empty();
+        }
     }
 }

@@ -1,6 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
+using Kfp.Provider.Tests.Lifecycle;
 
 namespace Kfp.Provider.Tests.Protocol.Grpc;
 
@@ -17,9 +19,9 @@ public sealed class PluginHostTests
 
         var line = await _stdout.FirstLine.Task;
         var port = int.Parse(line, System.Globalization.CultureInfo.InvariantCulture);
-        using (var client = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{port}")))
+        using (var channel = ProviderClient.Channel(port))
         {
-            var info = await client.CallAsync("/pulumirpc.ResourceProvider/GetPluginInfo", new Empty(), PluginInfo.Parser, CancellationToken.None);
+            var info = await new ResourceProvider.ResourceProviderClient(channel).GetPluginInfoAsync(new Empty());
             Assert.Equal("9.8.7", info.Version);
         }
 
@@ -38,8 +40,8 @@ public sealed class PluginHostTests
         TestProvider? provider = null;
         var run = PluginHost.RunAsync([], log => provider = new TestProvider(log), _stdout, TextWriter.Synchronized(_stderr), shutdown.Token);
         var port = int.Parse(await _stdout.FirstLine.Task, System.Globalization.CultureInfo.InvariantCulture);
-        using var client = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{port}"));
-        var blocked = client.CallAsync("/pulumirpc.ResourceProvider/Create", new CreateRequest { Urn = "block" }, CreateResponse.Parser, CancellationToken.None);
+        using var channel = ProviderClient.Channel(port);
+        var blocked = ProviderHostTestBase.Call(new ResourceProvider.ResourceProviderClient(channel).CreateAsync(new CreateRequest { Urn = "block" }));
         await provider!.BlockedCallStarted.Task;
 
         await shutdown.CancelAsync();

@@ -1,24 +1,24 @@
 using Google.Protobuf.WellKnownTypes;
-using Kfp.Provider.Protocol.Grpc;
+using Grpc.Core;
 using Kfp.Provider.Protocol.Wire;
+using Kfp.Provider.Tests.Lifecycle;
 
 namespace Kfp.Provider.Tests.Protocol.Grpc;
 
-/// <summary>Cancellation and the engine address (Handshake, Attach) through the host, over HTTP/2.</summary>
+/// <summary>Cancellation, deadlines and the engine address (Handshake, Attach) through the host, over HTTP/2.</summary>
 public sealed class ProviderHostCancelAndLogTests : ProviderHostTestBase
 {
     [Fact]
     public async Task Cancel_CallInFlight_IsCancelledAndLaterCallsSucceed()
     {
-        var blocked = Call("Create", new CreateRequest { Urn = "block" }, CreateResponse.Parser);
+        var blocked = Call(Client.CreateAsync(new CreateRequest { Urn = "block" }));
         await Provider.BlockedCallStarted.Task;
 
-        await Call("Cancel", new Empty(), Empty.Parser);
+        await Call(Client.CancelAsync(new Empty()));
 
         var e = await Assert.ThrowsAsync<GrpcCallException>(() => blocked);
         Assert.Equal(StatusCode.Cancelled, e.StatusCode);
-        Assert.Equal(1, Provider.CancelHookCalls);
-        var later = await Call("Create", new CreateRequest { Urn = "next" }, CreateResponse.Parser);
+        var later = await Call(Client.CreateAsync(new CreateRequest { Urn = "next" }));
         Assert.Equal("id-next", later.Id);
     }
 
@@ -26,29 +26,42 @@ public sealed class ProviderHostCancelAndLogTests : ProviderHostTestBase
     public async Task Call_ClientGivesUp_CancelsTheProviderToken()
     {
         using var giveUp = new CancellationTokenSource();
-        var blocked = Client.CallAsync("/pulumirpc.ResourceProvider/Create", new CreateRequest { Urn = "block" }, CreateResponse.Parser, giveUp.Token);
+        var blocked = Call(Client.CreateAsync(new CreateRequest { Urn = "block" }, cancellationToken: giveUp.Token));
         await Provider.BlockedCallStarted.Task;
 
         await giveUp.CancelAsync();
 
         await Provider.BlockedCallCancelled.Task;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
+        var e = await Assert.ThrowsAsync<GrpcCallException>(() => blocked);
+        Assert.Equal(StatusCode.Cancelled, e.StatusCode);
     }
 
     [Fact]
-    public async Task Handshake_EngineAddress_RoutesProviderLogsToTheEngine()
+    public async Task Call_DeadlinePasses_CancelsTheProviderTokenAndAnswersDeadlineExceeded()
+    {
+        var blocked = Call(Client.CreateAsync(new CreateRequest { Urn = "block" }, deadline: DateTime.UtcNow.AddMilliseconds(300)));
+
+        await Provider.BlockedCallStarted.Task;
+        await Provider.BlockedCallCancelled.Task;
+
+        var e = await Assert.ThrowsAsync<GrpcCallException>(() => blocked);
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Handshake_EngineAddress_AcceptsSecretsAndRoutesProviderLogsToTheEngine()
     {
         await using var engine = await FakeEngine.StartAsync();
-        await Call("GetSchema", new GetSchemaRequest(), GetSchemaResponse.Parser);
+        await Call(Client.InvokeAsync(new InvokeRequest { Tok = "before" }));
         Assert.False(engine.HasLogs);
 
-        var handshake = await Assert.ThrowsAsync<GrpcCallException>(
-            () => Call("Handshake", new ProviderHandshakeRequest { EngineAddress = engine.Address }, ProviderHandshakeResponse.Parser));
-        await Call("GetSchema", new GetSchemaRequest(), GetSchemaResponse.Parser);
+        var handshake = await Call(Client.HandshakeAsync(new ProviderHandshakeRequest { EngineAddress = engine.Address }));
+        await Call(Client.InvokeAsync(new InvokeRequest { Tok = "after" }));
 
-        Assert.Equal(StatusCode.Unimplemented, handshake.StatusCode);
+        Assert.True(handshake.AcceptSecrets);
+        Assert.True(handshake.AcceptResources);
         var log = await engine.NextLogAsync();
-        Assert.Equal(new LogRequest { Severity = LogSeverity.Info, Message = "schema requested", Urn = "urn:test", Ephemeral = true }, log);
+        Assert.Equal(new LogRequest { Severity = LogSeverity.Info, Message = "invoked after", Urn = "urn:test", Ephemeral = true }, log);
         Assert.Equal(engine.Address, Host.EngineLog.Address);
     }
 
@@ -57,9 +70,9 @@ public sealed class ProviderHostCancelAndLogTests : ProviderHostTestBase
     {
         await using var engine = await FakeEngine.StartAsync();
 
-        await Call("Attach", new PluginAttach { Address = engine.Address }, Empty.Parser);
-        await Call("GetSchema", new GetSchemaRequest(), GetSchemaResponse.Parser);
+        await Call(Client.AttachAsync(new PluginAttach { Address = engine.Address }));
+        await Call(Client.InvokeAsync(new InvokeRequest { Tok = "attached" }));
 
-        Assert.Equal("schema requested", (await engine.NextLogAsync()).Message);
+        Assert.Equal("invoked attached", (await engine.NextLogAsync()).Message);
     }
 }

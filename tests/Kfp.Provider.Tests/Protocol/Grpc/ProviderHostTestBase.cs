@@ -1,17 +1,22 @@
-using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
+using Kfp.Provider.Tests.Lifecycle;
 
 namespace Kfp.Provider.Tests.Protocol.Grpc;
 
-/// <summary>A <see cref="TestProvider"/> host on a real loopback port and a real HTTP/2 client for it.</summary>
+/// <summary>A <see cref="TestProvider"/> host on a real loopback port and the generated client for it.</summary>
 public abstract class ProviderHostTestBase : IAsyncLifetime
 {
     private readonly StringWriter _stderr = new();
+    private GrpcChannel _channel = null!;
 
     internal ProviderHost Host { get; private set; } = null!;
 
-    internal GrpcUnaryClient Client { get; private set; } = null!;
+    internal ResourceProvider.ResourceProviderClient Client { get; private set; } = null!;
+
+    internal CallInvoker Invoker => _channel.CreateCallInvoker();
 
     internal TestProvider Provider => (TestProvider)Host.Provider;
 
@@ -20,17 +25,30 @@ public abstract class ProviderHostTestBase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await ProviderHost.StartAsync(log => new TestProvider(log), null, new DiagnosticLog(TextWriter.Synchronized(_stderr)), CancellationToken.None);
-        Client = new GrpcUnaryClient(new Uri($"http://127.0.0.1:{Host.Port}"));
+        _channel = ProviderClient.Channel(Host.Port);
+        Client = new ResourceProvider.ResourceProviderClient(_channel);
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        _channel.Dispose();
         await Host.StopAsync(CancellationToken.None);
         await Host.DisposeAsync();
     }
 
-    internal Task<TResponse> Call<TResponse>(string method, Google.Protobuf.IMessage request, Google.Protobuf.MessageParser<TResponse> parser)
-        where TResponse : Google.Protobuf.IMessage<TResponse> =>
-        Client.CallAsync(ProviderRoutes.ServicePrefix + method, request, parser, CancellationToken.None);
+    /// <summary>Runs a call and turns a failure into the engine's view of it (code, message, decoded details).</summary>
+    internal static async Task<T> Call<T>(AsyncUnaryCall<T> call)
+    {
+        using (call)
+        {
+            try
+            {
+                return await call.ResponseAsync;
+            }
+            catch (RpcException e)
+            {
+                throw GrpcCallException.From(e);
+            }
+        }
+    }
 }

@@ -1,11 +1,23 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
+using Google.Protobuf;
 
 namespace Kfp.Provider.Tests.Protocol.Grpc;
 
 /// <summary>Raw HTTP/2 requests to a gRPC server, for checks below the client (headers, trailers, bad frames).</summary>
 internal static class RawGrpc
 {
+    /// <summary>One length-prefixed message: the compressed flag (0), the length (big-endian), the bytes.</summary>
+    public static byte[] Frame(IMessage message)
+    {
+        var body = message.ToByteArray();
+        var frame = new byte[5 + body.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)body.Length);
+        body.CopyTo(frame, 5);
+        return frame;
+    }
+
     public static async Task<RawResponse> PostAsync(int port, string path, byte[] body, string contentType = "application/grpc")
     {
         using var http = new HttpClient();
@@ -19,11 +31,9 @@ internal static class RawGrpc
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         using var response = await http.SendAsync(request);
         var content = await response.Content.ReadAsByteArrayAsync();
-        return new RawResponse(
-            response.StatusCode,
-            response.Content.Headers.ContentType?.MediaType,
-            content,
-            response.TrailingHeaders.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
+        var trailers = response.TrailingHeaders.Concat(response.Headers.Where(h => h.Key.StartsWith("grpc-", StringComparison.Ordinal)))
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new RawResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, content, trailers);
     }
 
     internal sealed record RawResponse(

@@ -1,14 +1,15 @@
-using Google.Protobuf.WellKnownTypes;
-using Kfp.Provider.Protocol.Grpc;
-using Kfp.Provider.Protocol.Wire;
+using Kfp.Provider.Engine;
+using Kfp.Provider.Protocol.Values;
 
 namespace Kfp.Provider.Tests.Protocol.Grpc;
 
 /// <summary>
-/// A provider for the host tests: GetPluginInfo answers, GetSchema logs through the engine log,
-/// Create behaves according to the URN ("block", "init-failed", "boom", anything else succeeds).
+/// A provider for the host tests: Version "9.8.7"; Invoke logs through the engine log; Create behaves according
+/// to the URN ("block" waits until cancelled, "init-failed" reports partial state, "long" fails with a 70,000-character
+/// message, "boom" fails unexpectedly,
+/// anything else succeeds with ID "id-&lt;urn&gt;").
 /// </summary>
-internal sealed class TestProvider : ResourceProviderBase
+internal sealed class TestProvider : IProvider
 {
     private readonly IEngineLog _log;
 
@@ -21,28 +22,38 @@ internal sealed class TestProvider : ResourceProviderBase
 
     public TaskCompletionSource BlockedCallCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public int CancelHookCalls { get; private set; }
+    public string Version => "9.8.7";
 
-    public bool FailCancelHook { get; init; }
+    public string Schema => "{}";
 
-    public override Task<PluginInfo> GetPluginInfoAsync(Empty request, CancellationToken ct) =>
-        Task.FromResult(new PluginInfo { Version = "9.8.7" });
+    public CheckResult CheckConfig(PropertyMap olds, PropertyMap news) => new(news, []);
 
-    public override async Task<GetSchemaResponse> GetSchemaAsync(GetSchemaRequest request, CancellationToken ct)
+    public DiffResult DiffConfig(PropertyMap olds, PropertyMap oldInputs, PropertyMap news) => DiffResult.None;
+
+    public void Configure(PropertyMap args)
     {
-        await _log.LogAsync(LogSeverity.Info, "schema requested", "urn:test", ephemeral: true, ct);
-        return new GetSchemaResponse { Schema = "{}" };
     }
 
-    public override async Task<CreateResponse> CreateAsync(CreateRequest request, CancellationToken ct)
+    public async Task<InvokeResult> InvokeAsync(string token, PropertyMap args, CancellationToken cancellationToken)
     {
-        switch (request.Urn)
+        await _log.LogAsync(LogLevel.Info, "invoked " + token, "urn:test", ephemeral: true, cancellationToken);
+        return new InvokeResult(PropertyMap.Empty, []);
+    }
+
+    public Task<CheckResult> CheckAsync(ResourceCheck request, CancellationToken cancellationToken) =>
+        Task.FromResult(new CheckResult(request.News, []));
+
+    public Task<DiffResult> DiffAsync(ResourceDiff request, CancellationToken cancellationToken) => Task.FromResult(DiffResult.None);
+
+    public async Task<CreateResult> CreateAsync(ResourceCreate request, CancellationToken cancellationToken)
+    {
+        switch (request.Address.Urn)
         {
             case "block":
                 BlockedCallStarted.TrySetResult();
                 try
                 {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                    await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -52,20 +63,22 @@ internal sealed class TestProvider : ResourceProviderBase
 
                 throw new InvalidOperationException("unreachable");
             case "init-failed":
-                throw new GrpcStatusException(
-                    StatusCode.Unknown,
+                throw new ProviderException(
+                    ProviderErrorKind.Unknown,
                     "pipeline 'train' was created but its version upload failed: 50% done\nretry",
-                    new ErrorResourceInitFailed { Id = "p-1", Reasons = { "upload failed" } });
+                    partial: new PartialState("p-1", PropertyMap.Empty.With("pipelineId", PropertyValue.Of("p-1")), null, ["upload failed"]));
+            case "long":
+                throw new ProviderException(ProviderErrorKind.InvalidArgument, $"name '{new string('x', 70000)}' is too long; use at most 128 characters");
             case "boom":
                 throw new InvalidOperationException("boom");
             default:
-                return new CreateResponse { Id = "id-" + request.Urn };
+                return new CreateResult("id-" + request.Address.Urn, PropertyMap.Empty);
         }
     }
 
-    public override Task<Empty> CancelAsync(Empty request, CancellationToken ct)
-    {
-        CancelHookCalls++;
-        return FailCancelHook ? throw new InvalidOperationException("hook failed") : Task.FromResult(new Empty());
-    }
+    public Task<ReadResult?> ReadAsync(ResourceRead request, CancellationToken cancellationToken) => Task.FromResult<ReadResult?>(null);
+
+    public Task<PropertyMap> UpdateAsync(ResourceUpdate request, CancellationToken cancellationToken) => Task.FromResult(request.News);
+
+    public Task DeleteAsync(ResourceDelete request, CancellationToken cancellationToken) => Task.CompletedTask;
 }

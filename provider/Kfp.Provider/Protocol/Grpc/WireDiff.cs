@@ -1,6 +1,7 @@
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Wire;
 
-namespace Kfp.Provider.Engine;
+namespace Kfp.Provider.Protocol.Grpc;
 
 /// <summary>A <see cref="DiffResult"/> on the wire, with the documented invariants: <c>changes</c> always set,
 /// <c>diffs</c> the top-level keys of <c>detailedDiff</c>, no duplicates.</summary>
