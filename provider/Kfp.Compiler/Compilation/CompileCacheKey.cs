@@ -1,55 +1,53 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Kfp.Compiler.Frameworks;
 using Kfp.Compiler.Hashing;
-using Kfp.Compiler.IO;
+using Kfp.Compiler.Sources;
 
 namespace Kfp.Compiler.Compilation;
 
 /// <summary>
-/// The cache key of a compile: the source's content (and, for external frameworks, the content of the
-/// files beside it with the same extension, e.g. imported Python modules), the framework, its
-/// parameters and environment, and the pull secrets.
+/// The cache key of a compile: the hash of everything it reads. The compiler build, the source path and entry point,
+/// every source file's content (<see cref="SourceSnapshot.Files"/>), the framework (built-in name or the whole external
+/// definition), its parameters and environment, and the pull secrets. It does not depend on the detected framework:
+/// detection is a function of the same inputs, and is remembered in the cached result.
 /// </summary>
 internal static class CompileCacheKey
 {
-    public static async Task<string> ComputeAsync(
-        IFileSystem files, string sourcePath, byte[] content, ChosenFramework framework, CompileRequest request, CancellationToken cancellationToken)
+    /// <summary>Changes whenever the compiler's code does (deterministic builds: the module id follows the content).</summary>
+    private static readonly string Build = typeof(CompileCacheKey).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    public static string Compute(SourceSnapshot source, CompileRequest request)
     {
-        var siblings = new JsonObject();
-        if (framework.External is not null)
+        var files = new JsonObject();
+        foreach (var file in source.Files)
         {
-            var directory = Path.GetDirectoryName(sourcePath)!;
-            foreach (var file in files.FilesWithExtension(directory, Path.GetExtension(sourcePath)).Where(f => f != sourcePath))
-            {
-                siblings[Path.GetFileName(file)] = Hash(await files.ReadAllBytesAsync(file, cancellationToken));
-            }
+            files[file.RelativePath] = file.Sha256;
         }
 
         var key = new JsonObject
         {
-            ["source"] = sourcePath,
-            ["content"] = Hash(content),
-            ["siblings"] = siblings,
-            ["framework"] = framework.External is { } external ? Describe(external) : framework.Name,
+            ["format"] = "kfp-compile-key/1",
+            ["build"] = Build,
+            ["source"] = source.IsDirectory ? source.Root : source.EntryPath,
+            ["entry"] = source.EntryRelative,
+            ["directory"] = source.IsDirectory,
+            ["files"] = files,
+            ["framework"] = request.Framework,
+            ["external"] = request.ExternalFramework is { } external ? Describe(external) : null,
             ["parameters"] = Map(request.FrameworkParameters.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))),
             ["env"] = Map(request.Env.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-            ["imagePullSecrets"] = new JsonArray([.. request.ImagePullSecrets.Select(s => (JsonNode)s)]),
+            ["imagePullSecrets"] = new JsonArray([.. request.ImagePullSecrets.Select(s => (JsonNode?)s)]),
         };
-        return Hash(System.Text.Encoding.UTF8.GetBytes(CanonicalJson.Write(key, indented: false)));
+        using var hash = new HashingStream();
+        CanonicalJsonStream.Write(key, hash);
+        return hash.HexDigest();
     }
 
     private static JsonObject Describe(FrameworkDefinition framework) => new()
     {
         ["name"] = framework.Name,
-        ["command"] = new JsonArray([.. framework.Command.Select(c => (JsonNode)c)]),
-        ["env"] = Map(framework.Env.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-        ["workingDirectory"] = framework.WorkingDirectory,
+        ["digest"] = FrameworkDigest.Compute(framework),
         ["timeoutSeconds"] = framework.TimeoutSeconds,
-        ["defaultParameters"] = Map(framework.DefaultParameters.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))),
     };
 
     private static JsonObject Map(IEnumerable<KeyValuePair<string, JsonNode?>> items) => new(items);
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -1,24 +1,30 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
+using Kfp.Compiler.Caching;
 using Kfp.Compiler.Compilation;
 using Kfp.Compiler.Frameworks;
+using Kfp.Compiler.Hashing;
 using Kfp.Compiler.IO;
+using Kfp.Compiler.Sources;
 
 namespace Kfp.Compiler;
 
 /// <summary>
-/// Compiles pipeline sources with the built-in frameworks (<c>ir</c>, <c>definition</c>) or an external one,
-/// validates and normalises the IR, injects image pull secrets and computes the spec hash. Results are
-/// cached in memory by content; concurrent identical requests share one compile. Thread-safe.
+/// Compiles pipeline sources (files, or directories with an entry point) with the built-in frameworks (<c>ir</c>,
+/// <c>definition</c>) or an external one (<c>local</c>, <c>container</c> or <c>cluster</c> executor), validates and
+/// normalises the IR, injects image pull secrets and computes the spec hash. Results are cached by the hash of everything
+/// a compile reads: in memory (concurrent identical requests share one compile) and, when enabled, on disk for other
+/// processes. A cached compile reads and hashes the source files and nothing more. Thread-safe.
 /// </summary>
 public sealed class PipelineCompiler : IPipelineCompiler
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<CompiledPipeline>>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<CompileArtifact>>> _cache = new(StringComparer.Ordinal);
     private readonly IFileSystem _files;
     private readonly ExternalFrameworkRunner _external;
+    private readonly DiskCompileCache? _disk;
 
-    /// <summary>A compiler using the real file system, processes and clock.</summary>
+    /// <summary>A compiler using the real file system, processes and clock, caching in memory only, trusting every framework.</summary>
     public PipelineCompiler()
         : this(TimeProvider.System)
     {
@@ -30,11 +36,26 @@ public sealed class PipelineCompiler : IPipelineCompiler
     {
     }
 
-    internal PipelineCompiler(IFileSystem files, IProcessRunner runner, TimeProvider timeProvider)
+    /// <summary>A compiler with the given cache, trust and executors.</summary>
+    public PipelineCompiler(PipelineCompilerOptions options, TimeProvider? timeProvider = null)
+        : this(new PhysicalFileSystem(), new SystemProcessRunner(), timeProvider ?? TimeProvider.System, options)
     {
-        _files = files;
-        _external = new ExternalFrameworkRunner(runner, files, timeProvider);
     }
+
+    internal PipelineCompiler(IFileSystem files, IProcessRunner runner, TimeProvider timeProvider, PipelineCompilerOptions? options = null, IHostEnvironment? host = null)
+    {
+        options ??= new PipelineCompilerOptions();
+        host ??= new SystemHostEnvironment();
+        _files = files;
+        _external = new ExternalFrameworkRunner(runner, files, timeProvider, host, options);
+        if (options.DiskCache && CacheLocation.Resolve(options.CacheDirectory, host) is { } directory)
+        {
+            _disk = new DiskCompileCache(directory, options.CacheMaxBytes, timeProvider);
+        }
+    }
+
+    /// <summary>The disk cache's directory, or null when results are cached in memory only.</summary>
+    public string? CacheDirectory => _disk?.Directory;
 
     /// <inheritdoc />
     public async Task<CompiledPipeline> CompileAsync(CompileRequest request, CancellationToken cancellationToken)
@@ -44,22 +65,15 @@ public sealed class PipelineCompiler : IPipelineCompiler
             request = request with { ImagePullSecrets = [] };
         }
 
-        var sourcePath = Path.GetFullPath(request.Source, Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory()));
-        if (!_files.FileExists(sourcePath))
-        {
-            throw new PipelineCompileException(request.Source, request.ExternalFramework?.Name ?? request.Framework ?? "(none)",
-                [new CompileProblem(string.Empty, $"the source file '{sourcePath}' does not exist; check the path (relative paths are resolved from '{request.BaseDirectory ?? "the current directory"}').")]);
-        }
-
-        var content = await _files.ReadAllBytesAsync(sourcePath, cancellationToken);
-        var text = Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
-        var framework = FrameworkSelector.Choose(request, sourcePath, text);
-        var key = await CompileCacheKey.ComputeAsync(_files, sourcePath, content, framework, request, cancellationToken);
-        var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<CompiledPipeline>>(
-            () => Task.Run(() => CompileUncachedAsync(request, sourcePath, text, framework))));
+        var baseDirectory = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
+        var sourcePath = Path.GetFullPath(request.Source, baseDirectory);
+        var source = await SourceReader.ReadAsync(_files, request, sourcePath, request.ExternalFramework is not null, cancellationToken);
+        var key = CompileCacheKey.Compute(source, request);
+        var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<CompileArtifact>>(
+            () => Task.Run(() => LoadOrCompileAsync(key, request, baseDirectory, source))));
         try
         {
-            return (await entry.Value.WaitAsync(cancellationToken)).Copy();
+            return new CompiledPipeline(await entry.Value.WaitAsync(cancellationToken));
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,28 +86,45 @@ public sealed class PipelineCompiler : IPipelineCompiler
     public async Task<ImmutableArray<CompiledPipeline>> CompileAllAsync(IEnumerable<CompileRequest> requests, CancellationToken cancellationToken) =>
         [.. await Task.WhenAll(requests.Select(r => CompileAsync(r, cancellationToken)))];
 
-    private async Task<CompiledPipeline> CompileUncachedAsync(CompileRequest request, string sourcePath, string text, ChosenFramework framework)
+    private async Task<CompileArtifact> LoadOrCompileAsync(string key, CompileRequest request, string baseDirectory, SourceSnapshot source)
     {
-        var document = framework.External is { } external
-            ? IrLoader.Load(await _external.RunAsync(ExternalRun(request, sourcePath, external), CancellationToken.None), request.Source, external.Name)
-            : framework.Name == BuiltInFrameworks.Definition
-                ? Definitions.DefinitionCompiler.Compile(text, request.Source)
-                : IrLoader.Load(text, request.Source);
-        IrValidator.EnsureValid(document, request.Source, framework.Name);
-        PullSecretNames.EnsureValid(request, framework.Name);
-        document = ImagePullSecretInjector.Inject(document, request.ImagePullSecrets);
-        var normal = SpecHasher.Normalize(document);
-        return new CompiledPipeline(sourcePath, framework.Name, document.PipelineName!, normal.PipelineSpec, normal.PlatformSpec,
-            IrYamlWriter.Write(document), SpecHasher.ComputeHash(document));
+        if (_disk?.TryRead(key) is { } cached)
+        {
+            return cached;
+        }
+
+        var artifact = await CompileUncachedAsync(request, baseDirectory, source);
+        _disk?.Write(key, artifact);
+        return artifact;
     }
 
-    private static FrameworkRun ExternalRun(CompileRequest request, string sourcePath, FrameworkDefinition framework)
+    private async Task<CompileArtifact> CompileUncachedAsync(CompileRequest request, string baseDirectory, SourceSnapshot source)
     {
-        var baseDirectory = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
-        var workingDirectory = framework.WorkingDirectory is { } directory
-            ? Path.GetFullPath(directory, baseDirectory)
-            : Path.GetDirectoryName(sourcePath)!;
-        return new FrameworkRun(framework, request.Source, sourcePath, workingDirectory,
-            ExternalFrameworkRunner.ParametersJson(framework, request.FrameworkParameters), request.Env);
+        string framework;
+        IrDocument document;
+        if (request.ExternalFramework is { } external)
+        {
+            framework = external.Name;
+            var text = await _external.RunAsync(ExternalRun(request, baseDirectory, source, external), CancellationToken.None);
+            document = IrLoader.Load(text, request.Source, external.Name);
+        }
+        else
+        {
+            var text = Encoding.UTF8.GetString(source.EntryContent).TrimStart('\uFEFF');
+            (framework, document) = BuiltInDetection.Load(request, source.EntryPath, text);
+        }
+
+        IrValidator.EnsureValid(document, request.Source, framework);
+        PullSecretNames.EnsureValid(request, framework);
+        document = ImagePullSecretInjector.Inject(document, request.ImagePullSecrets);
+        var volatileKeys = SpecNormalizer.NormalizeInPlace(document);
+        return CompileArtifact.FromDocument(source.EntryPath, framework, document, volatileKeys, SpecNormalizer.Hash(document));
+    }
+
+    private static FrameworkRun ExternalRun(CompileRequest request, string baseDirectory, SourceSnapshot source, FrameworkDefinition framework)
+    {
+        var workingDirectory = framework.WorkingDirectory is { } directory ? Path.GetFullPath(directory, baseDirectory) : source.Root;
+        return new FrameworkRun(framework, request.Source, source, workingDirectory,
+            ExternalFrameworkRunner.ParametersJson(framework, request.FrameworkParameters), request.Env, request.ApprovedFrameworkDigest);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Kfp.Compiler.Hashing;
 
@@ -39,11 +37,7 @@ public static class SpecHasher
     }
 
     /// <summary>The spec hash, <c>sha256:</c> followed by 64 lowercase hex digits.</summary>
-    public static string ComputeHash(IrDocument document)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(Canonicalize(document)));
-        return "sha256:" + Convert.ToHexStringLower(bytes);
-    }
+    public static string ComputeHash(IrDocument document) => SpecNormalizer.Hash(Normalize(document));
 
     private static JsonNode? Sort(JsonNode? node) => node switch
     {

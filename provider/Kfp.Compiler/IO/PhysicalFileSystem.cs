@@ -5,6 +5,8 @@ internal sealed class PhysicalFileSystem : IFileSystem
 {
     public bool FileExists(string path) => File.Exists(path);
 
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
     public Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken) =>
         File.ReadAllBytesAsync(path, cancellationToken);
 
@@ -12,6 +14,33 @@ internal sealed class PhysicalFileSystem : IFileSystem
         Directory.Exists(directory)
             ? [.. Directory.EnumerateFiles(directory, "*" + extension).Order(StringComparer.Ordinal)]
             : [];
+
+    public IReadOnlyList<string> FilesUnder(string directory, Func<string, bool> enter)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>([directory]);
+        while (pending.Count > 0)
+        {
+            var current = new DirectoryInfo(pending.Pop());
+            foreach (var entry in current.EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo sub)
+                {
+                    if (sub.LinkTarget is null && enter(sub.Name))
+                    {
+                        pending.Push(sub.FullName);
+                    }
+                }
+                else
+                {
+                    found.Add(entry.FullName);
+                }
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
 
     public string CreateTempDirectory() => Directory.CreateTempSubdirectory("kfp-compile-").FullName;
 

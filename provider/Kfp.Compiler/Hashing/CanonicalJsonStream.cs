@@ -1,0 +1,201 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kfp.Compiler.Hashing;
+
+/// <summary>
+/// Writes the exact UTF-8 bytes of <see cref="CanonicalJson.Write"/> (not indented) to a stream through a small buffer,
+/// so a 1 MB spec is hashed or stored without building its text. Keys are sorted only where they are not already.
+/// </summary>
+internal sealed class CanonicalJsonStream : IDisposable
+{
+    private const int BufferSize = 16 * 1024;
+    private readonly Stream _target;
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private int _used;
+
+    private CanonicalJsonStream(Stream target) => _target = target;
+
+    public static void Write(JsonNode? node, Stream target)
+    {
+        using var writer = new CanonicalJsonStream(target);
+        writer.WriteNode(node);
+        writer.Flush();
+    }
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+
+    private void WriteNode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                WriteObject(obj);
+                break;
+            case JsonArray array:
+                WriteByte((byte)'[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        WriteByte((byte)',');
+                    }
+
+                    WriteNode(array[i]);
+                }
+
+                WriteByte((byte)']');
+                break;
+            case JsonValue value:
+                WriteValue(value);
+                break;
+            default:
+                WriteAscii("null");
+                break;
+        }
+    }
+
+    private void WriteObject(JsonObject obj)
+    {
+        WriteByte((byte)'{');
+        var first = true;
+        foreach (var (key, value) in IsSorted(obj) ? (IEnumerable<KeyValuePair<string, JsonNode?>>)obj : obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!first)
+            {
+                WriteByte((byte)',');
+            }
+
+            first = false;
+            WriteString(key);
+            WriteByte((byte)':');
+            WriteNode(value);
+        }
+
+        WriteByte((byte)'}');
+    }
+
+    internal static bool IsSorted(JsonObject obj)
+    {
+        string? previous = null;
+        foreach (var (key, _) in obj)
+        {
+            if (previous is not null && string.CompareOrdinal(previous, key) > 0)
+            {
+                return false;
+            }
+
+            previous = key;
+        }
+
+        return true;
+    }
+
+    private void WriteValue(JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                WriteString(value.GetValue<string>());
+                break;
+            case JsonValueKind.Number:
+                WriteAscii(CanonicalNumber.Format(value));
+                break;
+            case JsonValueKind.True:
+                WriteAscii("true");
+                break;
+            case JsonValueKind.False:
+                WriteAscii("false");
+                break;
+            default:
+                WriteAscii("null");
+                break;
+        }
+    }
+
+    private void WriteString(string text)
+    {
+        WriteByte((byte)'"');
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\\' or < ' ')
+            {
+                WriteText(text.AsSpan(start, i - start));
+                WriteAscii(Escape(c));
+                start = i + 1;
+            }
+        }
+
+        WriteText(text.AsSpan(start));
+        WriteByte((byte)'"');
+    }
+
+    private static string Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\b' => "\\b",
+        '\f' => "\\f",
+        _ => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private void WriteText(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > BufferSize)
+        {
+            Flush();
+            var bytes = Encoding.UTF8.GetBytes(text.ToArray());
+            _target.Write(bytes);
+            return;
+        }
+
+        if (_used + most > BufferSize)
+        {
+            Flush();
+        }
+
+        _used += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_used));
+    }
+
+    private void WriteAscii(string text)
+    {
+        if (_used + text.Length > BufferSize)
+        {
+            Flush();
+        }
+
+        foreach (var c in text)
+        {
+            _buffer[_used++] = (byte)c;
+        }
+    }
+
+    private void WriteByte(byte b)
+    {
+        if (_used == BufferSize)
+        {
+            Flush();
+        }
+
+        _buffer[_used++] = b;
+    }
+
+    private void Flush()
+    {
+        _target.Write(_buffer, 0, _used);
+        _used = 0;
+    }
+}
