@@ -54,7 +54,7 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
         var config = new KubeClientConfig { Server = emu.Host.KubernetesUrl, Auth = new TokenAuth("wrong") };
         using var client = new KubeClient(config);
 
-        var e = await Assert.ThrowsAsync<KubeApiException>(() => client.Namespaces.GetAsync("kubeflow"));
+        var e = await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
 
         Assert.True(e.IsUnauthorized);
         Assert.Equal("Unauthorized", e.Reason);
@@ -77,7 +77,7 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
             File.WriteAllText(Path.Combine(dir, "token"), "rotated-but-wrong");
             await client.Namespaces.GetAsync("kubeflow");
             clock.Advance(TokenFileAuth.RereadInterval);
-            var e = await Assert.ThrowsAsync<KubeApiException>(() => client.Namespaces.GetAsync("kubeflow"));
+            var e = await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
 
             Assert.True(e.IsUnauthorized);
         }
