@@ -8,4 +8,8 @@ public sealed record EmulatorOptions
 
     /// <summary>Clock for timestamps and expiries; tests pass a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Bearer tokens the APIs accept (<c>--token</c>, repeatable); empty accepts the built-in token only.
+    /// The written kubeconfig carries the first one.</summary>
+    public IReadOnlyList<string> Tokens { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kfp.Emulator;
 
 string? stateDir = null;
+var tokens = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -10,11 +11,14 @@ for (var i = 0; i < args.Length; i++)
         case "--state-dir" when i + 1 < args.Length:
             stateDir = Path.GetFullPath(args[++i]);
             break;
+        case "--token" when i + 1 < args.Length:
+            tokens.Add(args[++i]);
+            break;
         case "--help" or "-h":
-            Console.Error.WriteLine("usage: kfp-emulator [--state-dir DIR]");
+            Console.Error.WriteLine("usage: kfp-emulator [--state-dir DIR] [--token TOKEN]...");
             return 0;
         default:
-            Console.Error.WriteLine($"kfp-emulator: unknown argument '{args[i]}'. usage: kfp-emulator [--state-dir DIR]");
+            Console.Error.WriteLine($"kfp-emulator: unknown argument '{args[i]}'. usage: kfp-emulator [--state-dir DIR] [--token TOKEN]...");
             return 2;
     }
 }
@@ -23,7 +27,7 @@ using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
 
-await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { StateDir = stateDir });
+await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { StateDir = stateDir, Tokens = tokens });
 Console.Out.WriteLine(JsonSerializer.Serialize(host.Endpoints, EmulatorJsonContext.Default.EmulatorEndpoints));
 Console.Out.Flush();
 try

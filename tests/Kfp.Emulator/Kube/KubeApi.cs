@@ -38,11 +38,13 @@ public sealed class KubeApi : IEmulatedApi
     public void Map(WebApplication app)
     {
         // client-go never sends credentials over plain http (kubernetes/kubectl#744), so a request without an
-        // Authorization header is served as anonymous; a request with wrong credentials is 401 like a real server.
+        // Authorization header is served as anonymous; a request with other credentials than the accepted bearer
+        // tokens (--token, else the built-in one) is 401 like a real server.
+        var accepted = (_options.Tokens.Count > 0 ? _options.Tokens : [KubeconfigFile.Token]).Select(t => "Bearer " + t).ToHashSet(StringComparer.Ordinal);
         app.Use(async (context, next) =>
         {
             var authorization = context.Request.Headers.Authorization.ToString();
-            if (authorization.Length > 0 && authorization != "Bearer " + KubeconfigFile.Token)
+            if (authorization.Length > 0 && !accepted.Contains(authorization))
             {
                 await KubeRouter.WriteAsync(context, KubeError.Unauthorized().Code, KubeError.Unauthorized().ToStatus());
                 return;

@@ -88,6 +88,31 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
+    public async Task TokenFile_RotatedWithinTheMinute_IsReadAgainAfterA401()
+    {
+        var dir = Directory.CreateTempSubdirectory("kube-token-").FullName;
+        try
+        {
+            var kubeconfig = Path.Combine(dir, "config.yaml");
+            File.WriteAllText(kubeconfig, File.ReadAllText(Fixtures.Path("token-file/config.yaml")).Replace("SERVER", emu.Host.Endpoints.Kubernetes, StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(dir, "token"), "stale");
+            var clock = new FakeTime(DateTimeOffset.UnixEpoch);
+            var config = new KubeConfigLoader(new FakeEnvironment(), clock).Load(new KubeConfigOptions { Path = kubeconfig });
+            using var client = new KubeClient(config);
+            await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
+
+            File.WriteAllText(Path.Combine(dir, "token"), "kfp-emulator-token");
+            var ns = await client.Namespaces.GetAsync("kubeflow");
+
+            Assert.Equal("kubeflow", ns.Metadata.Name);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ExecPlugin_NotInstalled_ShowsInstallHint()
     {
         var config = new KubeConfigLoader(new FakeEnvironment(), TimeProvider.System).Load(new KubeConfigOptions { Path = Fixtures.Path("exec-missing-command.yaml") });
