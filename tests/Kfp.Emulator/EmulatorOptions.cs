@@ -12,4 +12,7 @@ public sealed record EmulatorOptions
     /// <summary>Bearer tokens the APIs accept (<c>--token</c>, repeatable); empty accepts the built-in token only.
     /// The written kubeconfig carries the first one.</summary>
     public IReadOnlyList<string> Tokens { get; init; } = [];
+
+    /// <summary>Image → local program (<c>--image-command IMAGE=PROGRAM</c>, repeatable): how pods of the Kubernetes API run.</summary>
+    public IReadOnlyDictionary<string, string> ImageCommands { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
