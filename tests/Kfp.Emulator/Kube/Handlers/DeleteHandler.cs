@@ -96,7 +96,9 @@ internal sealed class DeleteHandler(KubeStore store, ObjectWriter writer)
                 ["apiVersion"] = "v1",
                 ["metadata"] = new JsonObject(),
                 ["status"] = "Success",
-                ["details"] = new JsonObject { ["name"] = name, ["group"] = request.Type.Group.Length == 0 ? null : request.Type.Group, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") },
+                ["details"] = request.Type.Group.Length == 0
+                    ? new JsonObject { ["name"] = name, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") }
+                    : new JsonObject { ["name"] = name, ["group"] = request.Type.Group, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") },
             });
         }
     }
