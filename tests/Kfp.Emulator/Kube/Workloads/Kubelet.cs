@@ -72,6 +72,21 @@ internal sealed class Kubelet : IDisposable
         {
             Kill(process);
         }
+        try
+        {
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A pod folder left behind (a process still closing) is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
     }
 
     private void Handle(Watch.WatchEvent change)
