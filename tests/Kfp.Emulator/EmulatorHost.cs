@@ -70,7 +70,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var kubeconfig = Path.Combine(dir, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, KubeconfigFile.For(urls[1]), cancellationToken);
+        await File.WriteAllTextAsync(kubeconfig, KubeconfigFile.For(urls[1], options.Tokens.Count > 0 ? Kfp.Core.TokenGrant.Parse(options.Tokens[0]).Token : KubeconfigFile.Token), cancellationToken);
         var endpoints = new EmulatorEndpoints(urls[0], urls[1], urls[2], Path.GetFullPath(kubeconfig));
         return new EmulatorHost(options, servers, endpoints, ownedDir);
     }

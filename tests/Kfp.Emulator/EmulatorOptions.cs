@@ -23,4 +23,7 @@ public sealed record EmulatorOptions
 
     /// <summary>KFP: task names, component names or images whose tasks fail. <c>--fail-task</c>.</summary>
     public IReadOnlyList<string> FailTasks { get; init; } = [];
+
+    /// <summary>Image → local program (<c>--image-command IMAGE=PROGRAM</c>, repeatable): how pods of the Kubernetes API run.</summary>
+    public IReadOnlyDictionary<string, string> ImageCommands { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

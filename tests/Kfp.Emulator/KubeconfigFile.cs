@@ -5,7 +5,7 @@ internal static class KubeconfigFile
 {
     public const string Token = "kfp-emulator-token";
 
-    public static string For(string server) => $"""
+    public static string For(string server, string token = Token) => $"""
         apiVersion: v1
         kind: Config
         clusters:
@@ -15,7 +15,7 @@ internal static class KubeconfigFile
         users:
         - name: kfp-emulator
           user:
-            token: {Token}
+            token: {token}
         contexts:
         - name: kfp-emulator
           context:

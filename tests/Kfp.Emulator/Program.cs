@@ -2,10 +2,11 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kfp.Emulator;
 
-const string Usage = "usage: kfp-emulator [--state-dir DIR] [--token TOKEN[=NS,...]]... [--task-duration 1s|200ms|off] [--fail-task NAME|IMAGE]...";
+const string Usage = "usage: kfp-emulator [--state-dir DIR] [--token TOKEN[=NS,...]]... [--task-duration 1s|200ms|off] [--fail-task NAME|IMAGE]... [--image-command IMAGE=PROGRAM]...";
 var options = new EmulatorOptions { TaskDuration = TimeSpan.FromSeconds(1) };
 var tokens = new List<string>();
 var failTasks = new List<string>();
+var imageCommands = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {
     var hasValue = i + 1 < args.Length;
@@ -28,6 +29,11 @@ for (var i = 0; i < args.Length; i++)
             }
             options = options with { TaskDuration = duration };
             break;
+        case "--image-command" when hasValue && args[i + 1].IndexOf('=', StringComparison.Ordinal) > 0:
+            var mapping = args[++i];
+            var equals = mapping.IndexOf('=', StringComparison.Ordinal);
+            imageCommands[mapping[..equals]] = mapping[(equals + 1)..];
+            break;
         case "--help" or "-h":
             Console.Error.WriteLine(Usage);
             return 0;
@@ -36,7 +42,7 @@ for (var i = 0; i < args.Length; i++)
             return 2;
     }
 }
-options = options with { Tokens = tokens, FailTasks = failTasks };
+options = options with { Tokens = tokens, FailTasks = failTasks, ImageCommands = imageCommands };
 
 using var stop = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });

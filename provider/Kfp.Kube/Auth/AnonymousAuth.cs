@@ -5,5 +5,5 @@ public sealed class AnonymousAuth : KubeAuth
 {
     public override string Description => "anonymous";
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    internal override ValueTask<string?> BearerTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
 }

@@ -13,5 +13,5 @@ public sealed class ClientCertificateAuth : KubeAuth
 
     internal override X509Certificate2? ClientCertificate => Certificate;
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    internal override ValueTask<string?> BearerTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -39,14 +38,8 @@ public sealed class ExecAuth : KubeAuth
 
     internal override X509Certificate2? ClientCertificate => _certificate;
 
-    internal override async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var status = await CredentialAsync(cancellationToken);
-        if (status.Token is { Length: > 0 } token)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-    }
+    internal override async ValueTask<string?> BearerTokenAsync(CancellationToken cancellationToken) =>
+        (await CredentialAsync(cancellationToken)).Token is { Length: > 0 } token ? token : null;
 
     internal override ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken)
     {

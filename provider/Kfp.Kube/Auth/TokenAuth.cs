@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Kfp.Kube.Auth;
 
 /// <summary>A static bearer token (<c>users[].user.token</c>).</summary>
@@ -13,9 +11,5 @@ public sealed class TokenAuth : KubeAuth
 
     internal string Token => _token;
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        return ValueTask.CompletedTask;
-    }
+    internal override ValueTask<string?> BearerTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(_token);
 }

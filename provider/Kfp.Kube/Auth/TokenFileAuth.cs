@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Kfp.Kube.Config;
 
 namespace Kfp.Kube.Auth;
@@ -50,11 +49,7 @@ public sealed class TokenFileAuth : KubeAuth
         }
     }
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CurrentToken());
-        return ValueTask.CompletedTask;
-    }
+    internal override ValueTask<string?> BearerTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(CurrentToken());
 
     internal override ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken)
     {

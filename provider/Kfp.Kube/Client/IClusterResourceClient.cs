@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
-using Kfp.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Kfp.Kube.Client;
 
-/// <summary>Typed operations on one cluster-scoped kind (Namespaces).</summary>
+/// <summary>Typed operations on one cluster-scoped kind (Namespaces), on KubernetesClient models.</summary>
 public interface IClusterResourceClient<T>
-    where T : class, IKubeObject
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     Task<T> GetAsync(string name, CancellationToken cancellationToken = default);
 

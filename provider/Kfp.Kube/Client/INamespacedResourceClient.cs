@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
-using Kfp.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Kfp.Kube.Client;
 
-/// <summary>Typed operations on one namespaced kind. Writes take the namespace from the object's metadata, else the client's default.</summary>
+/// <summary>Typed operations on one namespaced kind, on KubernetesClient models. Writes take the namespace from the object's metadata, else the client's default.</summary>
 public interface INamespacedResourceClient<T>
-    where T : class, IKubeObject
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <exception cref="Http.KubeApiException">NotFound when the object does not exist.</exception>
     Task<T> GetAsync(string ns, string name, CancellationToken cancellationToken = default);

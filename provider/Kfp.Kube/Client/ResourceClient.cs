@@ -1,17 +1,21 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using Kfp.Kube.Http;
 using Kfp.Kube.Json;
-using Kfp.Kube.Models;
 
 namespace Kfp.Kube.Client;
 
-/// <summary>The REST verbs of one kind over the shared transport (namespace null for cluster-scoped kinds).</summary>
-internal sealed class ResourceClient<T>(KubeTransport transport, ResourceKind<T> kind, string defaultNamespace) : INamespacedResourceClient<T>
-    where T : class, IKubeObject
+/// <summary>
+/// The REST verbs of one kind through KubernetesClient (its request building, models and apply patches), every call
+/// through <see cref="KubeErrors"/>. Namespace null for cluster-scoped kinds.
+/// </summary>
+internal sealed class ResourceClient<T>(IKubernetes kubernetes, KubeErrors errors, ResourceKind<T> kind, string defaultNamespace)
+    : INamespacedResourceClient<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    public async Task<T> GetAsync(string ns, string name, CancellationToken cancellationToken = default) =>
-        Parse(await transport.SendAsync(new KubeRequest(HttpMethod.Get, ObjectPath(ns, name)), cancellationToken));
+    public Task<T> GetAsync(string ns, string name, CancellationToken cancellationToken = default) =>
+        errors.RunAsync(() => kind.Read(kubernetes, Namespace(ns), Required(name), cancellationToken));
 
     public async Task<T?> FindAsync(string ns, string name, CancellationToken cancellationToken = default)
     {
@@ -27,78 +31,59 @@ internal sealed class ResourceClient<T>(KubeTransport transport, ResourceKind<T>
 
     public async Task<KubeList<T>> ListAsync(string? ns, ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var query = Query(
-            ("labelSelector", options?.LabelSelector),
-            ("fieldSelector", options?.FieldSelector),
-            ("limit", options?.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("continue", options?.Continue));
-        var body = await transport.SendAsync(new KubeRequest(HttpMethod.Get, CollectionPath(ns, all: true) + query), cancellationToken);
-        return JsonSerializer.Deserialize(body, kind.ListJson) ?? new KubeList<T>();
+        var (items, meta) = await errors.RunAsync(() => kind.List(kubernetes, kind.Namespaced ? ns : null, options ?? new ListOptions(), cancellationToken));
+        return new KubeList<T>([.. items ?? []], meta ?? new V1ListMeta());
     }
 
-    public async Task<T> CreateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<T> CreateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new WriteOptions();
-        var path = CollectionPath(NamespaceOf(obj), all: false) + Query(("fieldManager", options.FieldManager), ("dryRun", DryRun(options.DryRun)));
-        return Parse(await transport.SendAsync(new KubeRequest(HttpMethod.Post, path, Serialize(obj)), cancellationToken));
+        return errors.RunAsync(() => kind.Create(kubernetes, Typed(obj), NamespaceOf(obj), DryRun(options.DryRun), options.FieldManager, cancellationToken));
     }
 
-    public async Task<T> ReplaceAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<T> ReplaceAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new WriteOptions();
-        var path = ObjectPath(NamespaceOf(obj), NameOf(obj)) + Query(("fieldManager", options.FieldManager), ("dryRun", DryRun(options.DryRun)));
-        return Parse(await transport.SendAsync(new KubeRequest(HttpMethod.Put, path, Serialize(obj)), cancellationToken));
+        return errors.RunAsync(() => kind.Replace(kubernetes, Typed(obj), NamespaceOf(obj), NameOf(obj), DryRun(options.DryRun), options.FieldManager, cancellationToken));
     }
 
-    public async Task<T> MergePatchAsync(string ns, string name, JsonObject patch, WriteOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<T> MergePatchAsync(string ns, string name, JsonObject patch, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new WriteOptions();
-        var path = ObjectPath(ns, name) + Query(("fieldManager", options.FieldManager), ("dryRun", DryRun(options.DryRun)));
-        var body = patch.ToJsonString();
-        return Parse(await transport.SendAsync(new KubeRequest(HttpMethod.Patch, path, body, "application/merge-patch+json"), cancellationToken));
+        var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
+        return errors.RunAsync(() => kind.Patch(kubernetes, body, Namespace(ns), Required(name), DryRun(options.DryRun), options.FieldManager, null, cancellationToken));
     }
 
-    public async Task<T> ApplyAsync(T obj, ApplyOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<T> ApplyAsync(T obj, ApplyOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ApplyOptions();
-        var meta = obj.Metadata with
-        {
-            Uid = null,
-            ResourceVersion = null,
-            Generation = null,
-            CreationTimestamp = null,
-            DeletionTimestamp = null,
-            ManagedFields = null,
-        };
-        var applied = kind.WithMetadata(obj, meta);
-        var path = ObjectPath(NamespaceOf(obj), NameOf(obj)) + Query(
-            ("fieldManager", options.FieldManager), ("force", options.Force ? "true" : null), ("dryRun", DryRun(options.DryRun)));
-        return Parse(await transport.SendAsync(new KubeRequest(HttpMethod.Patch, path, Serialize(applied), "application/apply-patch+yaml"), cancellationToken));
+        // Apply sends the intent only: a copy without the fields the server owns.
+        var intent = KubeJson.Clone(Typed(obj));
+        var meta = intent.Metadata ??= new V1ObjectMeta();
+        meta.Uid = null;
+        meta.ResourceVersion = null;
+        meta.Generation = null;
+        meta.CreationTimestamp = null;
+        meta.DeletionTimestamp = null;
+        meta.ManagedFields = null;
+        var body = new V1Patch(KubernetesJson.Serialize(intent, KubeJson.Options), V1Patch.PatchType.ApplyPatch);
+        return errors.RunAsync(() => kind.Patch(kubernetes, body, NamespaceOf(obj), NameOf(obj), DryRun(options.DryRun), options.FieldManager, options.Force ? true : null, cancellationToken));
     }
 
     public async Task<bool> DeleteAsync(string ns, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1" };
+        var body = new V1DeleteOptions { ApiVersion = "v1", Kind = "DeleteOptions", PropagationPolicy = options?.PropagationPolicy };
         if (options?.ResourceVersion is not null || options?.Uid is not null)
         {
-            var pre = new JsonObject();
-            if (options.Uid is { } uid)
-            {
-                pre["uid"] = uid;
-            }
-            if (options.ResourceVersion is { } rv)
-            {
-                pre["resourceVersion"] = rv;
-            }
-            body["preconditions"] = pre;
+            body.Preconditions = new V1Preconditions { ResourceVersion = options.ResourceVersion, Uid = options.Uid };
         }
         if (options?.DryRun == true)
         {
-            body["dryRun"] = new JsonArray("All");
+            body.DryRun = ["All"];
         }
         try
         {
-            await transport.SendAsync(new KubeRequest(HttpMethod.Delete, ObjectPath(ns, name), body.ToJsonString()), cancellationToken);
+            await errors.RunAsync(() => kind.Delete(kubernetes, Namespace(ns), Required(name), body, cancellationToken));
             return true;
         }
         catch (KubeApiException e) when (e.IsNotFound)
@@ -107,30 +92,23 @@ internal sealed class ResourceClient<T>(KubeTransport transport, ResourceKind<T>
         }
     }
 
-    private T Parse(string body) =>
-        JsonSerializer.Deserialize(body, kind.Json) ?? throw new KubeApiException($"the Kubernetes API returned an empty {typeof(T).Name}");
-
-    private string Serialize(T obj) => JsonSerializer.Serialize(obj, kind.Json);
-
-    private string NamespaceOf(T obj) => obj.Metadata.Namespace is { Length: > 0 } ns ? ns : defaultNamespace;
-
-    private static string NameOf(T obj) =>
-        obj.Metadata.Name is { Length: > 0 } name ? name : throw new ArgumentException($"{typeof(T).Name} needs metadata.name for this operation", nameof(obj));
-
-    private string CollectionPath(string? ns, bool all) =>
-        kind.Namespaced && (ns is not null || !all) ? $"/api/v1/namespaces/{Escape(ns ?? defaultNamespace)}/{kind.Plural}" : $"/api/v1/{kind.Plural}";
-
-    private string ObjectPath(string? ns, string name) =>
-        kind.Namespaced ? $"/api/v1/namespaces/{Escape(ns ?? defaultNamespace)}/{kind.Plural}/{Escape(name)}" : $"/api/v1/{kind.Plural}/{Escape(name)}";
-
-    private static string Escape(string segment) =>
-        segment.Length == 0 ? throw new ArgumentException("names and namespaces must not be empty") : Uri.EscapeDataString(segment);
+    /// <summary>The object with apiVersion and kind filled in (KubernetesClient's models start without them).</summary>
+    private T Typed(T obj)
+    {
+        obj.ApiVersion ??= kind.ApiVersion;
+        obj.Kind ??= kind.Kind;
+        return obj;
+    }
 
     private static string? DryRun(bool dryRun) => dryRun ? "All" : null;
 
-    private static string Query(params (string Key, string? Value)[] pairs)
-    {
-        var parts = pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}").ToList();
-        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
-    }
+    private string Namespace(string? ns) => !kind.Namespaced ? "" : ns is { Length: > 0 } ? ns : defaultNamespace;
+
+    private string NamespaceOf(T obj) => Namespace(obj.Metadata?.NamespaceProperty);
+
+    private static string NameOf(T obj) =>
+        obj.Metadata?.Name is { Length: > 0 } name ? name : throw new ArgumentException($"{typeof(T).Name} needs metadata.name for this operation", nameof(obj));
+
+    private static string Required(string name) =>
+        string.IsNullOrEmpty(name) ? throw new ArgumentException("names must not be empty", nameof(name)) : name;
 }

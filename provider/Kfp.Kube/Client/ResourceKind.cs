@@ -1,30 +1,29 @@
-using System.Text.Json.Serialization.Metadata;
-using Kfp.Kube.Json;
-using Kfp.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace Kfp.Kube.Client;
 
-/// <summary>What the generic client needs to know about a kind: URL plural, scope, JSON contracts, metadata setter.</summary>
-internal sealed record ResourceKind<T>(
-    string Plural,
-    bool Namespaced,
-    JsonTypeInfo<T> Json,
-    JsonTypeInfo<KubeList<T>> ListJson,
-    Func<T, ObjectMeta, T> WithMetadata)
-    where T : class, IKubeObject;
-
-/// <summary>The four kinds the provider manages.</summary>
-internal static class ResourceKinds
+/// <summary>
+/// How the generic client reaches one kind through KubernetesClient's typed operations: its apiVersion, kind and
+/// plural, and one delegate per verb (the library names every operation after the kind).
+/// </summary>
+internal sealed record ResourceKind<T>(string ApiVersion, string Kind, string Plural, bool Namespaced)
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    public static ResourceKind<Secret> Secrets { get; } = new("secrets", true,
-        KubeJsonContext.Default.Secret, KubeJsonContext.Default.KubeListSecret, (o, m) => o with { Metadata = m });
+    public required Func<IKubernetes, string, string, CancellationToken, Task<T>> Read { get; init; }
 
-    public static ResourceKind<ConfigMap> ConfigMaps { get; } = new("configmaps", true,
-        KubeJsonContext.Default.ConfigMap, KubeJsonContext.Default.KubeListConfigMap, (o, m) => o with { Metadata = m });
+    /// <summary>(client, namespace or null for all, options, token).</summary>
+    public required Func<IKubernetes, string?, ListOptions, CancellationToken, Task<(IList<T> Items, V1ListMeta Meta)>> List { get; init; }
 
-    public static ResourceKind<ServiceAccount> ServiceAccounts { get; } = new("serviceaccounts", true,
-        KubeJsonContext.Default.ServiceAccount, KubeJsonContext.Default.KubeListServiceAccount, (o, m) => o with { Metadata = m });
+    /// <summary>(client, object, namespace, dryRun, fieldManager, token).</summary>
+    public required Func<IKubernetes, T, string, string?, string, CancellationToken, Task<T>> Create { get; init; }
 
-    public static ResourceKind<Namespace> Namespaces { get; } = new("namespaces", false,
-        KubeJsonContext.Default.Namespace, KubeJsonContext.Default.KubeListNamespace, (o, m) => o with { Metadata = m });
+    /// <summary>(client, object, namespace, name, dryRun, fieldManager, token).</summary>
+    public required Func<IKubernetes, T, string, string, string?, string, CancellationToken, Task<T>> Replace { get; init; }
+
+    /// <summary>(client, patch, namespace, name, dryRun, fieldManager, force, token).</summary>
+    public required Func<IKubernetes, V1Patch, string, string, string?, string, bool?, CancellationToken, Task<T>> Patch { get; init; }
+
+    /// <summary>(client, namespace, name, options, token).</summary>
+    public required Func<IKubernetes, string, string, V1DeleteOptions, CancellationToken, Task> Delete { get; init; }
 }

@@ -1,5 +1,5 @@
+using k8s.Models;
 using Kfp.Kube.Http;
-using Kfp.Kube.Models;
 
 namespace Kfp.Kube.Client;
 
@@ -13,13 +13,13 @@ public static class ServiceAccountPullSecrets
     public const int MaxAttempts = 5;
 
     /// <summary>Adds <paramref name="secretName"/> (no write when already present) and returns the service account.</summary>
-    public static Task<ServiceAccount> AddImagePullSecretAsync(
+    public static Task<V1ServiceAccount> AddImagePullSecretAsync(
         this IKubeClient client, string ns, string serviceAccount, string secretName, CancellationToken cancellationToken = default) =>
         UpdateAsync(client, ns, serviceAccount, list =>
-            list.Any(r => r.Name == secretName) ? null : [.. list, new LocalObjectReference(secretName)], cancellationToken);
+            list.Any(r => r.Name == secretName) ? null : [.. list, new V1LocalObjectReference { Name = secretName }], cancellationToken);
 
     /// <summary>Removes <paramref name="secretName"/> (no write when absent); null when the service account does not exist.</summary>
-    public static async Task<ServiceAccount?> RemoveImagePullSecretAsync(
+    public static async Task<V1ServiceAccount?> RemoveImagePullSecretAsync(
         this IKubeClient client, string ns, string serviceAccount, string secretName, CancellationToken cancellationToken = default)
     {
         try
@@ -33,22 +33,22 @@ public static class ServiceAccountPullSecrets
         }
     }
 
-    private static async Task<ServiceAccount> UpdateAsync(
-        IKubeClient client, string ns, string name, Func<IReadOnlyList<LocalObjectReference>, IReadOnlyList<LocalObjectReference>?> edit,
+    private static async Task<V1ServiceAccount> UpdateAsync(
+        IKubeClient client, string ns, string name, Func<IReadOnlyList<V1LocalObjectReference>, IList<V1LocalObjectReference>?> edit,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await client.ServiceAccounts.GetAsync(ns, name, cancellationToken);
-            var updated = edit(current.ImagePullSecrets ?? []);
+            var updated = edit([.. current.ImagePullSecrets ?? []]);
             if (updated is null)
             {
                 return current;
             }
+            current.ImagePullSecrets = updated.Count == 0 ? null : updated;
             try
             {
-                return await client.ServiceAccounts.ReplaceAsync(
-                    current with { ImagePullSecrets = updated.Count == 0 ? null : updated }, cancellationToken: cancellationToken);
+                return await client.ServiceAccounts.ReplaceAsync(current, cancellationToken: cancellationToken);
             }
             catch (KubeApiException e) when (e.IsConflict && e.Causes.Count == 0 && attempt < MaxAttempts)
             {

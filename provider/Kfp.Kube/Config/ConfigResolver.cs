@@ -43,6 +43,12 @@ internal sealed class ConfigResolver(KubeconfigSet set, IKubeEnvironment environ
             (user, userDir) = set.User(context.User)
                 ?? throw new KubeConfigException($"context \"{contextName}\" refers to user \"{context.User}\", which is not defined in users[] of kubeconfig {set.SourceText}. Add the user or fix contexts[name={contextName}].context.user.");
         }
+        Uri? proxy = null;
+        if (!string.IsNullOrWhiteSpace(cluster.ProxyUrl)
+            && (!Uri.TryCreate(cluster.ProxyUrl, UriKind.Absolute, out proxy) || proxy.Scheme is not ("http" or "https" or "socks5")))
+        {
+            throw new KubeConfigException($"{field}.proxy-url \"{cluster.ProxyUrl}\" in kubeconfig {set.SourceText} is not an http, https or socks5 URL: fix it, e.g. http://proxy.example.com:3128.");
+        }
         var clusterInfo = new ExecClusterInfo(server.ToString().TrimEnd('/'), cluster.TlsServerName, cluster.InsecureSkipTlsVerify, ca);
         var auth = new AuthFactory(environment, time, set.SourceText).Create(context.User ?? "", user, userDir, clusterInfo);
         return new KubeClientConfig
@@ -53,6 +59,7 @@ internal sealed class ConfigResolver(KubeconfigSet set, IKubeEnvironment environ
             CertificateAuthorityPem = ca,
             InsecureSkipTlsVerify = cluster.InsecureSkipTlsVerify,
             TlsServerName = cluster.TlsServerName,
+            ProxyUrl = proxy,
             ContextName = contextName,
             Source = set.SourceText,
         };

@@ -20,6 +20,9 @@ public sealed record KubeClientConfig
     /// <summary>Server name for TLS verification when it differs from the URL host.</summary>
     public string? TlsServerName { get; init; }
 
+    /// <summary>The cluster's <c>proxy-url</c>: every request goes through this proxy (http, https or socks5).</summary>
+    public Uri? ProxyUrl { get; init; }
+
     /// <summary>The context used (null for in-cluster config), for messages.</summary>
     public string? ContextName { get; init; }
 

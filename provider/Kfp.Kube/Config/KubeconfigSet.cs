@@ -1,6 +1,5 @@
 using Kfp.Kube.Config.Model;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Kfp.Kube.Config;
 
@@ -29,7 +28,7 @@ internal sealed class KubeconfigSet
         KubeconfigDocument? doc;
         try
         {
-            doc = new DeserializerBuilder().IgnoreUnmatchedProperties().Build().Deserialize<KubeconfigDocument>(content);
+            doc = KubeconfigYaml.Parse(content);
         }
         catch (YamlException e)
         {

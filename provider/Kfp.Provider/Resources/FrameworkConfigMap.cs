@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Kfp.Compiler;
-using Kfp.Kube.Models;
+using ConfigMap = k8s.Models.V1ConfigMap;
+using ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Kfp.Provider.Resources;
 
@@ -56,7 +57,7 @@ public static class FrameworkConfigMap
             Metadata = new ObjectMeta
             {
                 Name = ConfigMapName(settings.Name),
-                Namespace = ns,
+                NamespaceProperty = ns,
                 Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ManagedByLabel] = ManagedBy, [FrameworkLabel] = settings.Name },
             },
             Data = data.ToImmutable(),
@@ -67,7 +68,7 @@ public static class FrameworkConfigMap
     public static Settings? FromConfigMap(ConfigMap configMap)
     {
         var name = configMap.Metadata.Name;
-        var data = configMap.Data;
+        var data = configMap.Data?.AsReadOnly();
         if (name is null || !name.StartsWith(Prefix, StringComparison.Ordinal) || data is null
             || !data.TryGetValue("command", out var commandText) || Engine.JsonValues.Parse(commandText) is not JsonArray command)
         {

@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using System.Text;
 using Kfp.Kube.Client;
 using Kfp.Kube.Http;
-using Kfp.Kube.Models;
 using Kfp.Provider.Engine;
+using ObjectMeta = k8s.Models.V1ObjectMeta;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Registry;
+using Secret = k8s.Models.V1Secret;
 
 namespace Kfp.Provider.Resources;
 
@@ -25,7 +26,7 @@ public sealed partial class PullSecretResource
         var old = context.OldInputs.Count > 0 ? context.OldInputs : context.OldOutputs;
         var oldReader = new InputReader(old);
         var recorded = PullSecretRegistries.Read(oldReader, "registries");
-        var live = PullSecretRegistries.FromDockerConfigJson(secret.Data?.GetValueOrDefault(Secret.DockerConfigJsonKey)) ?? [];
+        var live = PullSecretRegistries.FromDockerConfigJson(secret.Data?.AsReadOnly().GetValueOrDefault(SecretTypes.DockerConfigJsonKey)) ?? [];
         // Same credentials as recorded: keep the recorded value (its order), so only a real change shows as drift.
         var registries = SameCredentials(recorded, live) ? old.Get("registries") : PullSecretRegistries.ToValue(live);
 
@@ -97,13 +98,13 @@ public sealed partial class PullSecretResource
             Metadata = new ObjectMeta
             {
                 Name = Name,
-                Namespace = Namespace,
+                NamespaceProperty = Namespace,
                 Labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ManagedByLabel] = ManagedBy },
             },
-            Type = Secret.DockerConfigJsonType,
+            Type = SecretTypes.DockerConfigJson,
             Data = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
             {
-                [Secret.DockerConfigJsonKey] = Encoding.UTF8.GetBytes(Kfp.Registry.DockerConfigJson.Build(Registries)),
+                [SecretTypes.DockerConfigJsonKey] = Encoding.UTF8.GetBytes(Kfp.Registry.DockerConfigJson.Build(Registries)),
             },
         };
     }

@@ -36,13 +36,43 @@ internal sealed class Discovery
         ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = serverAddress }),
     };
 
-    public static JsonObject ApiGroups() => new() { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = new JsonArray() };
+    public static JsonObject ApiGroups() => new() { ["kind"] = "APIGroupList", ["apiVersion"] = "v1", ["groups"] = new JsonArray(BatchGroup()) };
 
-    public static JsonObject CoreResources() => new()
+    /// <summary>The <c>batch</c> group (Jobs), as <c>/apis</c> and <c>/apis/batch</c> describe it.</summary>
+    public static JsonObject BatchGroup() => new()
+    {
+        ["kind"] = "APIGroup",
+        ["apiVersion"] = "v1",
+        ["name"] = "batch",
+        ["versions"] = new JsonArray(new JsonObject { ["groupVersion"] = "batch/v1", ["version"] = "v1" }),
+        ["preferredVersion"] = new JsonObject { ["groupVersion"] = "batch/v1", ["version"] = "v1" },
+    };
+
+    public static JsonObject CoreResources() => Resources("v1");
+
+    /// <summary>The resources of a group version, with <c>pods/log</c> as a subresource of core/v1.</summary>
+    public static JsonObject Resources(string groupVersion)
+    {
+        var list = ResourceList(groupVersion);
+        if (groupVersion == "v1")
+        {
+            list["resources"]!.AsArray().Add(new JsonObject
+            {
+                ["name"] = "pods/log",
+                ["singularName"] = "",
+                ["namespaced"] = true,
+                ["kind"] = "Pod",
+                ["verbs"] = new JsonArray("get"),
+            });
+        }
+        return list;
+    }
+
+    private static JsonObject ResourceList(string groupVersion) => new()
     {
         ["kind"] = "APIResourceList",
-        ["groupVersion"] = "v1",
-        ["resources"] = new JsonArray(ResourceType.All.Select(r => (JsonNode)new JsonObject
+        ["groupVersion"] = groupVersion,
+        ["resources"] = new JsonArray(ResourceType.InGroupVersion(groupVersion).Select(r => (JsonNode)new JsonObject
         {
             ["name"] = r.Plural,
             ["singularName"] = r.Singular,

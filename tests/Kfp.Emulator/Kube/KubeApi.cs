@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kfp.Emulator.Kfp.Core;
 using Kfp.Emulator.Kube.Handlers;
 using Kfp.Emulator.Kube.Schema;
 using Microsoft.AspNetCore.Builder;
@@ -7,19 +8,22 @@ using Microsoft.AspNetCore.Http;
 namespace Kfp.Emulator.Kube;
 
 /// <summary>The emulated Kubernetes core/v1 API (Secrets, ConfigMaps, ServiceAccounts, Namespaces).</summary>
-public sealed class KubeApi : IEmulatedApi
+public sealed class KubeApi : IEmulatedApi, IDisposable
 {
     private const string StateFile = "kubernetes.json";
     private readonly EmulatorOptions _options;
     private readonly KubeStore _store = new();
     private readonly Discovery _discovery = new();
     private readonly KubeRouter _router;
+    private readonly Workloads.Kubelet _kubelet;
 
     public KubeApi(EmulatorOptions options)
     {
         _options = options;
         var writer = new ObjectWriter(_store, options.Time);
-        _router = new KubeRouter(_store, writer, new TableWriter(options.Time), new UnknownFields(new OpenApiSchemas(_discovery.OpenApiV1)), options.Time);
+        var podsRoot = Path.Combine(options.StateDir ?? Path.GetTempPath(), "kfp-emulator-pods", Guid.NewGuid().ToString("N")[..8]);
+        _kubelet = new Workloads.Kubelet(_store, writer, new Workloads.JobController(_store, writer), options.ImageCommands, podsRoot);
+        _router = new KubeRouter(_store, writer, new TableWriter(options.Time), new UnknownFields(new OpenApiSchemas(_discovery.OpenApiV1)), options.Time, _kubelet);
         var path = options.StateDir is null ? null : Path.Combine(options.StateDir, StateFile);
         if (path is not null && File.Exists(path))
         {
@@ -29,6 +33,7 @@ public sealed class KubeApi : IEmulatedApi
         {
             Seed(writer);
         }
+        _kubelet.Start();
     }
 
     /// <summary>The Kubernetes <c>Status</c> body for a status code.</summary>
@@ -38,11 +43,13 @@ public sealed class KubeApi : IEmulatedApi
     public void Map(WebApplication app)
     {
         // client-go never sends credentials over plain http (kubernetes/kubectl#744), so a request without an
-        // Authorization header is served as anonymous; a request with wrong credentials is 401 like a real server.
+        // Authorization header is served as anonymous; a request with other credentials than the accepted bearer
+        // tokens (--token, else the built-in one) is 401 like a real server.
+        var accepted = (_options.Tokens.Count > 0 ? _options.Tokens.Select(t => TokenGrant.Parse(t).Token) : [KubeconfigFile.Token]).Select(t => "Bearer " + t).ToHashSet(StringComparer.Ordinal);
         app.Use(async (context, next) =>
         {
             var authorization = context.Request.Headers.Authorization.ToString();
-            if (authorization.Length > 0 && authorization != "Bearer " + KubeconfigFile.Token)
+            if (authorization.Length > 0 && !accepted.Contains(authorization))
             {
                 await KubeRouter.WriteAsync(context, KubeError.Unauthorized().Code, KubeError.Unauthorized().ToStatus());
                 return;
@@ -53,6 +60,10 @@ public sealed class KubeApi : IEmulatedApi
         app.MapGet("/api", (HttpContext c) => KubeRouter.WriteAsync(c, 200, Discovery.ApiVersions(c.Request.Host.Value ?? "")));
         app.MapGet("/api/v1", (HttpContext c) => KubeRouter.WriteAsync(c, 200, Discovery.CoreResources()));
         app.MapGet("/apis", (HttpContext c) => KubeRouter.WriteAsync(c, 200, Discovery.ApiGroups()));
+        app.MapGet("/apis/batch", (HttpContext c) => KubeRouter.WriteAsync(c, 200, Discovery.BatchGroup()));
+        app.MapGet("/apis/batch/v1", (HttpContext c) => KubeRouter.WriteAsync(c, 200, Discovery.Resources("batch/v1")));
+        app.Map("/apis/batch/v1/{**rest}", (HttpContext c, string? rest) => _router.DispatchAsync(c, rest ?? "", "batch/v1"));
+        app.Lifetime.ApplicationStopping.Register(_kubelet.Dispose);
         app.MapGet("/openapi/v3", (HttpContext c) => KubeRouter.WriteAsync(c, 200, _discovery.OpenApiV3Root()));
         app.MapGet("/openapi/v3/api/v1", async (HttpContext c) =>
         {
@@ -62,6 +73,9 @@ public sealed class KubeApi : IEmulatedApi
         app.Map("/api/v1/{**rest}", (HttpContext c, string? rest) => _router.DispatchAsync(c, rest ?? ""));
         app.MapFallback((HttpContext c) => KubeRouter.WriteAsync(c, 404, KubeError.PathNotFound().ToStatus()));
     }
+
+    /// <summary>Stops the stand-in kubelet and kills the processes of running pods (also done when the app stops).</summary>
+    public void Dispose() => _kubelet.Dispose();
 
     public async Task SaveAsync(CancellationToken cancellationToken)
     {

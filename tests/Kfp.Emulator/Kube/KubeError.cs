@@ -22,13 +22,13 @@ internal sealed class KubeError : Exception
     public JsonObject? Details { get; }
 
     public static KubeError NotFound(ResourceType type, string name) =>
-        new(404, "NotFound", $"{type.Plural} \"{name}\" not found", Detail(name, type.Plural));
+        new(404, "NotFound", $"{type.GroupResource} \"{name}\" not found", Detail(name, type));
 
     public static KubeError AlreadyExists(ResourceType type, string name) =>
-        new(409, "AlreadyExists", $"{type.Plural} \"{name}\" already exists", Detail(name, type.Plural));
+        new(409, "AlreadyExists", $"{type.GroupResource} \"{name}\" already exists", Detail(name, type));
 
     public static KubeError Conflict(ResourceType type, string name, string why) =>
-        new(409, "Conflict", $"Operation cannot be fulfilled on {type.Plural} \"{name}\": {why}", Detail(name, type.Plural));
+        new(409, "Conflict", $"Operation cannot be fulfilled on {type.GroupResource} \"{name}\": {why}", Detail(name, type));
 
     public static KubeError Stale(ResourceType type, string name) =>
         Conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again");
@@ -76,4 +76,15 @@ internal sealed class KubeError : Exception
     }
 
     private static JsonObject Detail(string name, string kind) => new() { ["name"] = name, ["kind"] = kind };
+
+    private static JsonObject Detail(string name, ResourceType type)
+    {
+        var detail = new JsonObject { ["name"] = name };
+        if (type.Group.Length > 0)
+        {
+            detail["group"] = type.Group;
+        }
+        detail["kind"] = type.Plural;
+        return detail;
+    }
 }

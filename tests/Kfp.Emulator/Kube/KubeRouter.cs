@@ -19,8 +19,11 @@ internal sealed class KubeRouter
     private readonly UnknownFields _schema;
     private readonly WatchHandler _watch;
 
-    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema, TimeProvider time)
+    private readonly LogHandler _logs;
+
+    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema, TimeProvider time, Workloads.Kubelet kubelet)
     {
+        _logs = new LogHandler(store, kubelet);
         _watch = new WatchHandler(store, tables, time);
         _schema = schema;
         _read = new ReadHandler(store, tables);
@@ -37,14 +40,20 @@ internal sealed class KubeRouter
         await context.Response.WriteAsync(KubeJson.Write(body), context.RequestAborted);
     }
 
-    public async Task DispatchAsync(HttpContext context, string rest)
+    /// <param name="apiVersion">The group version of the path: <c>v1</c> for <c>/api/v1</c>, <c>batch/v1</c> for <c>/apis/batch/v1</c>.</param>
+    public async Task DispatchAsync(HttpContext context, string rest, string apiVersion = "v1")
     {
         KubeResponse response;
         try
         {
             var segments = rest.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (apiVersion == "v1" && segments is ["namespaces", var logNs, "pods", var logPod, "log"])
+            {
+                await _logs.HandleAsync(context, logNs, logPod);
+                return;
+            }
             var body = await ReadBodyAsync(context, segments);
-            var request = Route(context, segments, body, _schema);
+            var request = Route(context, segments, body, _schema, apiVersion);
             if (context.Request.Method == "GET" && WatchHandler.IsWatch(request))
             {
                 await _watch.StreamAsync(request);
@@ -88,8 +97,9 @@ internal sealed class KubeRouter
         }
     }
 
-    private static KubeRequest Route(HttpContext context, string[] segments, string body, UnknownFields schema)
+    private static KubeRequest Route(HttpContext context, string[] segments, string body, UnknownFields schema, string apiVersion)
     {
+        ResourceType? Type(string plural) => ResourceType.ByPlural(plural) is { } t && t.ApiVersion == apiVersion ? t : null;
         switch (segments)
         {
             case [var plural] when Type(plural) is { } type:
@@ -98,7 +108,7 @@ internal sealed class KubeRouter
                     throw KubeError.MethodNotAllowed(context.Request.Method);
                 }
                 return new KubeRequest(context, type, null, null, body, schema);
-            case ["namespaces", var name]:
+            case ["namespaces", var name] when apiVersion == "v1":
                 return new KubeRequest(context, ResourceType.Namespaces, null, name, body, schema);
             case ["namespaces", var ns, var plural] when Type(plural) is { Namespaced: true } type:
                 return new KubeRequest(context, type, ns, null, body, schema);

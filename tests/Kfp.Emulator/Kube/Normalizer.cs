@@ -12,9 +12,9 @@ internal static class Normalizer
     public static JsonObject Normalize(ResourceType type, JsonObject obj)
     {
         var apiVersion = KubeJson.String(obj, "apiVersion");
-        if (apiVersion is not null && apiVersion != "v1")
+        if (apiVersion is not null && apiVersion != type.ApiVersion)
         {
-            throw KubeError.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version (v1)");
+            throw KubeError.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
         }
         var kind = KubeJson.String(obj, "kind");
         if (kind is not null && kind != type.Kind)
@@ -68,7 +68,7 @@ internal static class Normalizer
     /// <summary>kind, apiVersion, metadata first, like the server's output; the rest in the given order.</summary>
     private static JsonObject Ordered(ResourceType type, JsonObject obj)
     {
-        var result = new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = "v1", ["metadata"] = obj["metadata"]!.DeepClone() };
+        var result = new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.ApiVersion, ["metadata"] = obj["metadata"]!.DeepClone() };
         foreach (var (key, value) in obj)
         {
             if (key is not ("kind" or "apiVersion" or "metadata") && value is not null)

@@ -29,6 +29,11 @@ internal sealed class ObjectWriter(KubeStore store, TimeProvider time)
             meta["creationTimestamp"] = Now();
             meta.Remove("deletionTimestamp");
             meta.Remove("resourceVersion");
+            if (type == ResourceType.Jobs)
+            {
+                Workloads.JobDefaults.Validate(obj);
+                Workloads.JobDefaults.Apply(obj);
+            }
         }
         else
         {

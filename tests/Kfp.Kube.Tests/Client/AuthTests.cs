@@ -54,7 +54,7 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
         var config = new KubeClientConfig { Server = emu.Host.KubernetesUrl, Auth = new TokenAuth("wrong") };
         using var client = new KubeClient(config);
 
-        var e = await Assert.ThrowsAsync<KubeApiException>(() => client.Namespaces.GetAsync("kubeflow"));
+        var e = await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
 
         Assert.True(e.IsUnauthorized);
         Assert.Equal("Unauthorized", e.Reason);
@@ -77,9 +77,34 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
             File.WriteAllText(Path.Combine(dir, "token"), "rotated-but-wrong");
             await client.Namespaces.GetAsync("kubeflow");
             clock.Advance(TokenFileAuth.RereadInterval);
-            var e = await Assert.ThrowsAsync<KubeApiException>(() => client.Namespaces.GetAsync("kubeflow"));
+            var e = await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
 
             Assert.True(e.IsUnauthorized);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TokenFile_RotatedWithinTheMinute_IsReadAgainAfterA401()
+    {
+        var dir = Directory.CreateTempSubdirectory("kube-token-").FullName;
+        try
+        {
+            var kubeconfig = Path.Combine(dir, "config.yaml");
+            File.WriteAllText(kubeconfig, File.ReadAllText(Fixtures.Path("token-file/config.yaml")).Replace("SERVER", emu.Host.Endpoints.Kubernetes, StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(dir, "token"), "stale");
+            var clock = new FakeTime(DateTimeOffset.UnixEpoch);
+            var config = new KubeConfigLoader(new FakeEnvironment(), clock).Load(new KubeConfigOptions { Path = kubeconfig });
+            using var client = new KubeClient(config);
+            await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
+
+            File.WriteAllText(Path.Combine(dir, "token"), "kfp-emulator-token");
+            var ns = await client.Namespaces.GetAsync("kubeflow");
+
+            Assert.Equal("kubeflow", ns.Metadata.Name);
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kfp.Kube.Client;
 using Kfp.Kube.Http;
-using Kfp.Kube.Models;
+using k8s.Models;
 using Kfp.Kube.Tests.Support;
 
 namespace Kfp.Kube.Tests.Client;
@@ -15,11 +15,11 @@ public sealed class NamespacesAndConfigMapsTests(EmulatorFixture emu) : IClassFi
     {
         var name = EmulatorFixture.Unique("team");
 
-        var created = await _client.Namespaces.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } });
+        var created = await _client.Namespaces.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         Assert.Equal("Active", created.Status!.Phase);
         Assert.Contains(name, (await _client.Namespaces.ListAsync()).Items.Select(n => n.Metadata.Name));
 
-        await _client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "inside", Namespace = name } });
+        await _client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "inside", NamespaceProperty = name } });
         Assert.True(await _client.Namespaces.DeleteAsync(name));
 
         Assert.Null(await _client.Namespaces.FindAsync(name));
@@ -30,7 +30,7 @@ public sealed class NamespacesAndConfigMapsTests(EmulatorFixture emu) : IClassFi
     public async Task ConfigMaps_CreateInMissingNamespace_ThrowsNamespaceNotFound()
     {
         var e = await Assert.ThrowsAsync<KubeApiException>(() =>
-            _client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "x", Namespace = "no-such-ns" } }));
+            _client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "x", NamespaceProperty = "no-such-ns" } }));
 
         Assert.True(e.IsNotFound);
         Assert.Contains("namespaces \"no-such-ns\" not found", e.Message, StringComparison.Ordinal);
@@ -39,9 +39,9 @@ public sealed class NamespacesAndConfigMapsTests(EmulatorFixture emu) : IClassFi
     [Fact]
     public async Task ConfigMaps_InvalidNameAndKey_ThrowsInvalidWithBothCauses()
     {
-        var e = await Assert.ThrowsAsync<KubeApiException>(() => _client.ConfigMaps.CreateAsync(new ConfigMap
+        var e = await Assert.ThrowsAsync<KubeApiException>(() => _client.ConfigMaps.CreateAsync(new V1ConfigMap
         {
-            Metadata = new ObjectMeta { Name = "Bad_Name" },
+            Metadata = new V1ObjectMeta { Name = "Bad_Name" },
             Data = new Dictionary<string, string> { ["bad key"] = "v" },
         }));
 
@@ -56,9 +56,9 @@ public sealed class NamespacesAndConfigMapsTests(EmulatorFixture emu) : IClassFi
     public async Task ConfigMaps_ImmutableData_CannotChangeButLabelsCan()
     {
         var name = EmulatorFixture.Unique("cm");
-        var created = await _client.ConfigMaps.CreateAsync(new ConfigMap
+        var created = await _client.ConfigMaps.CreateAsync(new V1ConfigMap
         {
-            Metadata = new ObjectMeta { Name = name },
+            Metadata = new V1ObjectMeta { Name = name },
             Data = new Dictionary<string, string> { ["a"] = "1" },
             Immutable = true,
         });
@@ -79,37 +79,37 @@ public sealed class NamespacesAndConfigMapsTests(EmulatorFixture emu) : IClassFi
         var label = EmulatorFixture.Unique("page");
         for (var i = 0; i < 3; i++)
         {
-            await _client.ConfigMaps.CreateAsync(new ConfigMap
+            await _client.ConfigMaps.CreateAsync(new V1ConfigMap
             {
-                Metadata = new ObjectMeta { Name = $"{label}-{i}", Labels = new Dictionary<string, string> { ["page"] = label } },
+                Metadata = new V1ObjectMeta { Name = $"{label}-{i}", Labels = new Dictionary<string, string> { ["page"] = label } },
             });
         }
 
         var first = await _client.ConfigMaps.ListAsync("kubeflow", new ListOptions { LabelSelector = $"page={label}", Limit = 2 });
-        var second = await _client.ConfigMaps.ListAsync("kubeflow", new ListOptions { LabelSelector = $"page={label}", Limit = 2, Continue = first.Metadata.Continue });
+        var second = await _client.ConfigMaps.ListAsync("kubeflow", new ListOptions { LabelSelector = $"page={label}", Limit = 2, Continue = first.Metadata.ContinueProperty });
 
         Assert.Equal(2, first.Items.Count);
         Assert.Equal(1, first.Metadata.RemainingItemCount);
         Assert.Equal($"{label}-2", Assert.Single(second.Items).Metadata.Name);
-        Assert.Null(second.Metadata.Continue);
+        Assert.Null(second.Metadata.ContinueProperty);
     }
 
     [Fact]
     public async Task ConfigMaps_ListAllNamespaces_IncludesOtherNamespaces()
     {
         var name = EmulatorFixture.Unique("cm");
-        await _client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = name, Namespace = "default" } });
+        await _client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" } });
 
         var all = await _client.ConfigMaps.ListAsync(null, new ListOptions { FieldSelector = $"metadata.name={name}" });
 
-        Assert.Equal("default", Assert.Single(all.Items).Metadata.Namespace);
+        Assert.Equal("default", Assert.Single(all.Items).Metadata.NamespaceProperty);
     }
 
     [Fact]
     public async Task DeleteAsync_StalePrecondition_ThrowsConflict()
     {
         var name = EmulatorFixture.Unique("cm");
-        await _client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = name } });
+        await _client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name } });
 
         var e = await Assert.ThrowsAsync<KubeApiException>(() =>
             _client.ConfigMaps.DeleteAsync("kubeflow", name, new DeleteOptions { ResourceVersion = "1" }));
@@ -122,7 +122,8 @@ public sealed class NamespacesAndConfigMapsTests(EmulatorFixture emu) : IClassFi
     public async Task AnyCall_InjectedServerError_BecomesTypedException()
     {
         using var http = emu.Http();
-        await Faults.InjectAsync(http, "/api/v1/namespaces/kubeflow/configmaps/flaky", 503, 1);
+        // A GET is retried: the fault outlasts every attempt.
+        await Faults.InjectAsync(http, "/api/v1/namespaces/kubeflow/configmaps/flaky", 503, RetryHandler.MaxAttempts);
 
         var e = await Assert.ThrowsAsync<KubeApiException>(() => _client.ConfigMaps.GetAsync("kubeflow", "flaky"));
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Kfp.Kube.Client;
 using Kfp.Kube.Http;
-using Kfp.Kube.Models;
+using k8s.Models;
 using Kfp.Kube.Tests.Support;
 
 namespace Kfp.Kube.Tests.Client;
@@ -15,13 +15,13 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     public async Task CreateAsync_NewSecret_StoresBytesAndServerFields()
     {
         var name = EmulatorFixture.Unique("s");
-        var created = await _client.Secrets.CreateAsync(new Secret
+        var created = await _client.Secrets.CreateAsync(new V1Secret
         {
-            Metadata = new ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["team"] = "ml" } },
+            Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["team"] = "ml" } },
             Data = new Dictionary<string, byte[]> { ["password"] = [0, 1, 2, 255] },
         });
 
-        Assert.Equal("kubeflow", created.Metadata.Namespace);
+        Assert.Equal("kubeflow", created.Metadata.NamespaceProperty);
         Assert.Equal("Opaque", created.Type);
         Assert.NotNull(created.Metadata.Uid);
         Assert.NotNull(created.Metadata.ResourceVersion);
@@ -35,9 +35,9 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     public async Task CreateAsync_StringData_IsFoldedIntoDataAndNeverReturned()
     {
         var name = EmulatorFixture.Unique("s");
-        var created = await _client.Secrets.CreateAsync(new Secret
+        var created = await _client.Secrets.CreateAsync(new V1Secret
         {
-            Metadata = new ObjectMeta { Name = name },
+            Metadata = new V1ObjectMeta { Name = name },
             StringData = new Dictionary<string, string> { ["token"] = "abc" },
         });
 
@@ -48,7 +48,7 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     [Fact]
     public async Task CreateAsync_ExistingName_ThrowsAlreadyExists()
     {
-        var secret = new Secret { Metadata = new ObjectMeta { Name = EmulatorFixture.Unique("s") } };
+        var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = EmulatorFixture.Unique("s") } };
         await _client.Secrets.CreateAsync(secret);
 
         var e = await Assert.ThrowsAsync<KubeApiException>(() => _client.Secrets.CreateAsync(secret));
@@ -73,7 +73,7 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     public async Task DeleteAsync_ExistingThenMissing_ReturnsTrueThenFalse()
     {
         var name = EmulatorFixture.Unique("s");
-        await _client.Secrets.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = name } });
+        await _client.Secrets.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name } });
 
         Assert.True(await _client.Secrets.DeleteAsync("kubeflow", name));
         Assert.False(await _client.Secrets.DeleteAsync("kubeflow", name));
@@ -84,11 +84,11 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     public async Task ReplaceAsync_StaleResourceVersion_ThrowsConflict()
     {
         var name = EmulatorFixture.Unique("s");
-        var created = await _client.Secrets.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = name } });
-        await _client.Secrets.ReplaceAsync(created with { Data = new Dictionary<string, byte[]> { ["a"] = [1] } });
+        var created = await _client.Secrets.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name } });
+        await _client.Secrets.ReplaceAsync(created.With(o => o.Data = new Dictionary<string, byte[]> { ["a"] = [1] }));
 
         var e = await Assert.ThrowsAsync<KubeApiException>(() =>
-            _client.Secrets.ReplaceAsync(created with { Data = new Dictionary<string, byte[]> { ["b"] = [2] } }));
+            _client.Secrets.ReplaceAsync(created.With(o => o.Data = new Dictionary<string, byte[]> { ["b"] = [2] })));
 
         Assert.True(e.IsConflict);
         Assert.Contains("the object has been modified", e.Message, StringComparison.Ordinal);
@@ -97,9 +97,9 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     [Fact]
     public async Task ReplaceAsync_ChangedType_ThrowsInvalidWithCause()
     {
-        var created = await _client.Secrets.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = EmulatorFixture.Unique("s") } });
+        var created = await _client.Secrets.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = EmulatorFixture.Unique("s") } });
 
-        var e = await Assert.ThrowsAsync<KubeApiException>(() => _client.Secrets.ReplaceAsync(created with { Type = "kubernetes.io/tls" }));
+        var e = await Assert.ThrowsAsync<KubeApiException>(() => _client.Secrets.ReplaceAsync(created.With(o => o.Type = "kubernetes.io/tls")));
 
         Assert.True(e.IsInvalid);
         Assert.Contains(e.Causes, c => c.Field == "type" && c.Message!.Contains("field is immutable", StringComparison.Ordinal));
@@ -111,9 +111,9 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
         var label = EmulatorFixture.Unique("l");
         foreach (var (name, team) in new[] { ("a", "ml"), ("b", "ops"), ("c", "ml") })
         {
-            await _client.Secrets.CreateAsync(new Secret
+            await _client.Secrets.CreateAsync(new V1Secret
             {
-                Metadata = new ObjectMeta { Name = $"{label}-{name}", Labels = new Dictionary<string, string> { ["set"] = label, ["team"] = team } },
+                Metadata = new V1ObjectMeta { Name = $"{label}-{name}", Labels = new Dictionary<string, string> { ["set"] = label, ["team"] = team } },
             });
         }
 
@@ -127,9 +127,9 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     public async Task MergePatchAsync_NullValue_RemovesKeyAndKeepsOthers()
     {
         var name = EmulatorFixture.Unique("s");
-        await _client.Secrets.CreateAsync(new Secret
+        await _client.Secrets.CreateAsync(new V1Secret
         {
-            Metadata = new ObjectMeta { Name = name },
+            Metadata = new V1ObjectMeta { Name = name },
             Data = new Dictionary<string, byte[]> { ["a"] = [1], ["b"] = [2] },
         });
 
@@ -144,7 +144,7 @@ public sealed class SecretsTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     {
         var name = EmulatorFixture.Unique("s");
 
-        var answer = await _client.Secrets.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = name } }, new WriteOptions { DryRun = true });
+        var answer = await _client.Secrets.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name } }, new WriteOptions { DryRun = true });
 
         Assert.Equal(name, answer.Metadata.Name);
         Assert.Null(await _client.Secrets.FindAsync("kubeflow", name));

@@ -1,6 +1,6 @@
 using Kfp.Kube.Client;
 using Kfp.Kube.Http;
-using Kfp.Kube.Models;
+using k8s.Models;
 using Kfp.Kube.Tests.Support;
 
 namespace Kfp.Kube.Tests.Client;
@@ -12,15 +12,15 @@ public sealed class ServiceAccountPullSecretsTests(EmulatorFixture emu) : IClass
     private async Task<string> ServiceAccountWith(params string[] pullSecrets)
     {
         var name = EmulatorFixture.Unique("sa");
-        await _client.ServiceAccounts.CreateAsync(new ServiceAccount
+        await _client.ServiceAccounts.CreateAsync(new V1ServiceAccount
         {
-            Metadata = new ObjectMeta { Name = name },
-            ImagePullSecrets = pullSecrets.Select(s => new LocalObjectReference(s)).ToList(),
+            Metadata = new V1ObjectMeta { Name = name },
+            ImagePullSecrets = pullSecrets.Select(s => new V1LocalObjectReference { Name = s }).ToList(),
         });
         return name;
     }
 
-    private static string[] Names(ServiceAccount? sa) => (sa?.ImagePullSecrets ?? []).Select(r => r.Name).ToArray();
+    private static string[] Names(V1ServiceAccount? sa) => (sa?.ImagePullSecrets ?? []).Select(r => r.Name).ToArray();
 
     [Fact]
     public async Task AddImagePullSecretAsync_OtherEntries_AreKept()

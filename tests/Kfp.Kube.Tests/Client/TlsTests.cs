@@ -29,7 +29,7 @@ public sealed class TlsTests(TlsServerFixture server) : IClassFixture<TlsServerF
     {
         var config = new KubeClientConfig { Server = server.Url, TlsServerName = "kube.test" };
 
-        var e = await Assert.ThrowsAsync<KubeApiException>(() => ClientCertLabelAsync(config));
+        var e = await Assert.ThrowsAsync<KubeConnectionException>(() => ClientCertLabelAsync(config));
         Assert.True(e.IsConnectionFailure);
         Assert.Contains("certificate-authority", e.Message, StringComparison.Ordinal);
         Assert.IsType<HttpRequestException>(e.InnerException);
@@ -40,7 +40,7 @@ public sealed class TlsTests(TlsServerFixture server) : IClassFixture<TlsServerF
     {
         var config = new KubeClientConfig { Server = server.Url, CertificateAuthorityPem = server.CaPem };
 
-        Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => ClientCertLabelAsync(config))).IsConnectionFailure);
+        Assert.True((await Assert.ThrowsAsync<KubeConnectionException>(() => ClientCertLabelAsync(config))).IsConnectionFailure);
     }
 
     [Fact]

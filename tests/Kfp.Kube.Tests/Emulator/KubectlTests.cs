@@ -131,11 +131,11 @@ public sealed class KubectlTests(EmulatorFixture emu) : IClassFixture<EmulatorFi
     }
 
     [Fact]
-    public async Task ApiResources_Discovery_ListsTheFourKinds()
+    public async Task ApiResources_Discovery_ListsTheServedKinds()
     {
         var result = (await _kubectl.RunAsync("api-resources", "--no-headers", "-o", "name")).EnsureSuccess();
 
-        Assert.Equal(["configmaps", "namespaces", "secrets", "serviceaccounts"], result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["configmaps", "events", "jobs.batch", "namespaces", "pods", "secrets", "serviceaccounts"], result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Globalization;
 using Kfp.Emulator;
 using Kfp.Kube.Client;
 using Kfp.Kube.Config;
-using Kfp.Kube.Models;
+using k8s.Models;
 
 namespace Kfp.Kube.Tests.Emulator;
 
@@ -21,15 +21,15 @@ public sealed class PersistenceTests
         var dir = Directory.CreateTempSubdirectory("kube-state-").FullName;
         try
         {
-            var first = await WithClientAsync(dir, c => c.Secrets.CreateAsync(new Secret
+            var first = await WithClientAsync(dir, c => c.Secrets.CreateAsync(new V1Secret
             {
-                Metadata = new ObjectMeta { Name = "kept" },
+                Metadata = new V1ObjectMeta { Name = "kept" },
                 Data = new Dictionary<string, byte[]> { ["k"] = [42] },
             }));
 
             var (kept, next) = await WithClientAsync(dir, async c => (
                 await c.Secrets.GetAsync("kubeflow", "kept"),
-                await c.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "after-restart" } })));
+                await c.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "after-restart" } })));
 
             Assert.Equal(first.Metadata.Uid, kept.Metadata.Uid);
             Assert.Equal(new byte[] { 42 }, kept.Data!["k"]);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kfp.Kube.Models;
+using k8s.Models;
 using Kfp.Kube.Tests.Support;
 
 namespace Kfp.Kube.Tests.Emulator;
@@ -19,9 +19,9 @@ public sealed class WatchTests(EmulatorFixture emu) : IClassFixture<EmulatorFixt
 
         var name = EmulatorFixture.Unique("cm");
         var labels = new Dictionary<string, string> { ["w"] = label };
-        await emu.Client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "unlabelled-" + name } });
-        var created = await emu.Client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = name, Labels = labels } });
-        await emu.Client.ConfigMaps.ReplaceAsync(created with { Data = new Dictionary<string, string> { ["a"] = "1" } });
+        await emu.Client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "unlabelled-" + name } });
+        var created = await emu.Client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = labels } });
+        await emu.Client.ConfigMaps.ReplaceAsync(created.With(o => o.Data = new Dictionary<string, string> { ["a"] = "1" }));
         await emu.Client.ConfigMaps.DeleteAsync("kubeflow", name);
 
         var events = new List<(string Type, string Name)>();
@@ -39,7 +39,7 @@ public sealed class WatchTests(EmulatorFixture emu) : IClassFixture<EmulatorFixt
     {
         var kubectl = new Kubectl(emu.Kubeconfig);
         var name = EmulatorFixture.Unique("fin");
-        await emu.Client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = name, Finalizers = ["example.com/hold"] } });
+        await emu.Client.ConfigMaps.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Finalizers = ["example.com/hold"] } });
 
         var delete = kubectl.RunAsync("delete", "configmap", name, "--timeout=20s");
         var marked = await WaitForAsync(async () => (await emu.Client.ConfigMaps.GetAsync("kubeflow", name)).Metadata.DeletionTimestamp is not null);

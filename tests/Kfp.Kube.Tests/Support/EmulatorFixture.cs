@@ -12,6 +12,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public FakeTime Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
+    /// <summary>The client's clock: retry waits are recorded, never slept.</summary>
+    public ImmediateTime ClientTime { get; } = new();
+
     public EmulatorHost Host => _host ?? throw new InvalidOperationException("fixture not started");
 
     public KubeClient Client => _client ?? throw new InvalidOperationException("fixture not started");
@@ -22,7 +25,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         _host = await EmulatorHost.StartAsync(new EmulatorOptions { Time = Time });
         var config = new KubeConfigLoader().Load(new KubeConfigOptions { Path = Kubeconfig });
-        _client = new KubeClient(config);
+        _client = new KubeClient(config, ClientTime);
     }
 
     public async Task DisposeAsync()

@@ -6,9 +6,13 @@ namespace Kfp.Kube.Tests.Support;
 /// <summary>Fault injection through the emulator's <c>/_emulator/faults</c> control endpoint.</summary>
 public static class Faults
 {
-    public static async Task InjectAsync(HttpClient http, string path, int status, int count, string? method = null)
+    public static async Task InjectAsync(HttpClient http, string path, int status, int count, string? method = null, string? body = null)
     {
         var rule = new JsonObject { ["path"] = path, ["status"] = status, ["count"] = count };
+        if (body is not null)
+        {
+            rule["body"] = body;
+        }
         if (method is not null)
         {
             rule["method"] = method;

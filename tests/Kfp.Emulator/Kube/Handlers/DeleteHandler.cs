@@ -10,6 +10,9 @@ internal sealed class DeleteHandler(KubeStore store, ObjectWriter writer)
 {
     private static readonly HashSet<string> Protected = ["default", "kube-system", "kube-public"];
 
+    private static bool OwnedBy(JsonObject obj, string? uid) =>
+        (KubeJson.Metadata(obj)["ownerReferences"] as JsonArray)?.OfType<JsonObject>().Any(o => KubeJson.String(o, "uid") == uid) == true;
+
     public KubeResponse Handle(KubeRequest request)
     {
         var name = request.RequiredName;
@@ -65,6 +68,16 @@ internal sealed class DeleteHandler(KubeStore store, ObjectWriter writer)
                 {
                     store.RemoveNamespaceContents(name);
                 }
+                // Jobs orphan their pods unless asked (the batch/v1 default); Background and Foreground remove them.
+                var policy = request.Query("propagationPolicy") ?? KubeJson.String(options, "propagationPolicy");
+                if (request.Type == ResourceType.Jobs && policy is "Background" or "Foreground")
+                {
+                    foreach (var pod in store.List(ResourceType.Pods, request.Namespace).Where(p => OwnedBy(p, KubeJson.String(meta, "uid"))))
+                    {
+                        store.NextRevision();
+                        store.Remove(ResourceType.Pods, request.Namespace, KubeJson.Name(pod));
+                    }
+                }
             }
             if (request.Type == ResourceType.ServiceAccounts)
             {
@@ -83,7 +96,9 @@ internal sealed class DeleteHandler(KubeStore store, ObjectWriter writer)
                 ["apiVersion"] = "v1",
                 ["metadata"] = new JsonObject(),
                 ["status"] = "Success",
-                ["details"] = new JsonObject { ["name"] = name, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") },
+                ["details"] = request.Type.Group.Length == 0
+                    ? new JsonObject { ["name"] = name, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") }
+                    : new JsonObject { ["name"] = name, ["group"] = request.Type.Group, ["kind"] = request.Type.Plural, ["uid"] = KubeJson.String(meta, "uid") },
             });
         }
     }

@@ -71,9 +71,9 @@ internal sealed class PatchHandler(KubeStore store, ObjectWriter writer)
                 new JsonObject { ["kind"] = "PatchOptions", ["causes"] = new JsonArray(error.ToCause()) });
         }
         var applied = request.CheckFields(YamlJson.ParseObject(request.Body, request.Type));
-        if (KubeJson.String(applied, "apiVersion") != "v1" || KubeJson.String(applied, "kind") != request.Type.Kind)
+        if (KubeJson.String(applied, "apiVersion") != request.Type.ApiVersion || KubeJson.String(applied, "kind") != request.Type.Kind)
         {
-            throw KubeError.BadRequest($"Incorrect version specified in apply patch. Specified patch version: {KubeJson.String(applied, "apiVersion")}, expected: v1");
+            throw KubeError.BadRequest($"Incorrect version specified in apply patch. Specified patch version: {KubeJson.String(applied, "apiVersion")}, expected: {request.Type.ApiVersion}");
         }
         var meta = KubeJson.Metadata(applied);
         if (meta["managedFields"] is not null)

@@ -43,7 +43,7 @@ internal sealed class ReadHandler(KubeStore store, TableWriter tables)
             return new KubeResponse(200, new JsonObject
             {
                 ["kind"] = request.Type.ListKind,
-                ["apiVersion"] = "v1",
+                ["apiVersion"] = request.Type.ApiVersion,
                 ["metadata"] = listMeta,
                 ["items"] = new JsonArray(page.Select(i => (JsonNode)i).ToArray()),
             });
@@ -87,7 +87,12 @@ internal sealed class ReadHandler(KubeStore store, TableWriter tables)
                 "metadata.name" => o => KubeJson.Name(o),
                 "metadata.namespace" => o => KubeJson.String(o["metadata"] as JsonObject, "namespace"),
                 "type" when request.Type == ResourceType.Secrets => o => KubeJson.String(o, "type"),
-                "status.phase" when request.Type == ResourceType.Namespaces => o => KubeJson.String(o["status"] as JsonObject, "phase"),
+                "status.phase" when request.Type == ResourceType.Namespaces || request.Type == ResourceType.Pods => o => KubeJson.String(o["status"] as JsonObject, "phase"),
+                "spec.nodeName" when request.Type == ResourceType.Pods => o => KubeJson.String(o["spec"] as JsonObject, "nodeName") ?? "",
+                "status.successful" when request.Type == ResourceType.Jobs => o => (o["status"]?["succeeded"]?.ToString() ?? "0"),
+                "reason" or "type" when request.Type == ResourceType.Events => o => KubeJson.String(o, field),
+                _ when request.Type == ResourceType.Events && field.StartsWith("involvedObject.", StringComparison.Ordinal) =>
+                    o => KubeJson.String(o["involvedObject"] as JsonObject, field["involvedObject.".Length..]) ?? "",
                 _ => throw KubeError.BadRequest($"field label not supported: {field}"),
             };
             checks.Add(o => (get(o) == value) != negate);

@@ -22,6 +22,25 @@ internal sealed class TableWriter(TimeProvider time)
         {
             columns.Add(("Secrets", "integer", o => (o["secrets"] as JsonArray)?.Count ?? 0));
         }
+        else if (type == ResourceType.Jobs)
+        {
+            columns.Add(("Status", "string", o => JobStatus(o["status"] as JsonObject)));
+            columns.Add(("Completions", "string", o => $"{o["status"]?["succeeded"]?.ToString() ?? "0"}/{o["spec"]?["completions"]?.ToString() ?? "1"}"));
+            columns.Add(("Duration", "string", o => Duration(o["status"] as JsonObject)));
+        }
+        else if (type == ResourceType.Pods)
+        {
+            columns.Add(("Ready", "string", o => $"{Statuses(o).Count(s => KubeJson.Bool(s, "ready"))}/{(o["spec"]?["containers"] as JsonArray)?.Count ?? 0}"));
+            columns.Add(("Status", "string", o => PodStatus(o)));
+            columns.Add(("Restarts", "integer", _ => 0));
+        }
+        else if (type == ResourceType.Events)
+        {
+            columns.Add(("Type", "string", o => KubeJson.String(o, "type")));
+            columns.Add(("Reason", "string", o => KubeJson.String(o, "reason")));
+            columns.Add(("Object", "string", o => $"{KubeJson.String(o["involvedObject"] as JsonObject, "kind")?.ToLowerInvariant()}/{KubeJson.String(o["involvedObject"] as JsonObject, "name")}"));
+            columns.Add(("Message", "string", o => KubeJson.String(o, "message")));
+        }
         else
         {
             columns.Add(("Status", "string", o => KubeJson.String(o["status"] as JsonObject, "phase")));
@@ -51,6 +70,40 @@ internal sealed class TableWriter(TimeProvider time)
                 },
             }).ToArray()),
         };
+    }
+
+    private static IEnumerable<JsonObject> Statuses(JsonObject pod) => (pod["status"]?["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>();
+
+    /// <summary>What kubectl prints for a pod: a waiting or terminated reason, else the phase.</summary>
+    private static string PodStatus(JsonObject pod)
+    {
+        foreach (var status in Statuses(pod))
+        {
+            if (KubeJson.String(status["state"]?["waiting"] as JsonObject, "reason") is { } waiting)
+            {
+                return waiting;
+            }
+            if (KubeJson.String(status["state"]?["terminated"] as JsonObject, "reason") is { } terminated)
+            {
+                return terminated;
+            }
+        }
+        return KubeJson.String(pod["status"] as JsonObject, "phase") ?? "Pending";
+    }
+
+    private static string JobStatus(JsonObject? status) =>
+        (status?["conditions"] as JsonArray ?? []).OfType<JsonObject>().Any(c => KubeJson.String(c, "type") == "Complete") ? "Complete"
+        : (status?["conditions"] as JsonArray ?? []).OfType<JsonObject>().Any(c => KubeJson.String(c, "type") == "Failed") ? "Failed"
+        : "Running";
+
+    private string Duration(JsonObject? status)
+    {
+        if (!DateTimeOffset.TryParse(KubeJson.String(status, "startTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start))
+        {
+            return "";
+        }
+        var end = DateTimeOffset.TryParse(KubeJson.String(status, "completionTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var done) ? done : time.GetUtcNow();
+        return $"{Math.Max(0, (int)(end - start).TotalSeconds)}s";
     }
 
     /// <summary>The short human age kubectl shows (e.g. <c>45s</c>, <c>3m12s</c>, <c>5h</c>, <c>2d</c>).</summary>

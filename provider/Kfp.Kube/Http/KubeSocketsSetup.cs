@@ -1,15 +1,26 @@
+using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Kfp.Kube.Config;
 
 namespace Kfp.Kube.Http;
 
-/// <summary>Builds the HTTP handler for a config: the cluster CA (or insecure-skip-tls-verify), TLS server name, client certificate.</summary>
-internal static class KubeHttpHandlerFactory
+/// <summary>
+/// Sets up KubernetesClient's socket handler from a config: the cluster CA (or insecure-skip-tls-verify), the TLS
+/// server name, the client certificate (asked of the credentials on each handshake, so an exec plugin's new
+/// certificate is used) and <c>proxy-url</c>. The library's own CA check accepts a certificate whose name does not
+/// match once the chain is trusted, and it ignores <c>proxy-url</c>; so the project keeps this part.
+/// </summary>
+internal static class KubeSocketsSetup
 {
-    public static SocketsHttpHandler Create(KubeClientConfig config)
+    public static void Configure(SocketsHttpHandler handler, KubeClientConfig config)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        if (config.ProxyUrl is { } proxy)
+        {
+            handler.Proxy = new WebProxy(proxy);
+            handler.UseProxy = true;
+        }
         var ssl = handler.SslOptions;
         if (config.InsecureSkipTlsVerify)
         {
@@ -38,6 +49,5 @@ internal static class KubeHttpHandlerFactory
         }
         var auth = config.Auth;
         ssl.LocalCertificateSelectionCallback = (_, _, _, _, _) => auth.ClientCertificate!;
-        return handler;
     }
 }
