@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
 using Kfp.Compiler;
 using Kfp.Provider.Configuration;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Protocol.Wire;

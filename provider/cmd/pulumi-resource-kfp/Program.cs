@@ -1,4 +1,5 @@
 using Kfp.Provider.Configuration;
+using Kfp.Provider.Host;
 using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Schema;
