@@ -5,6 +5,7 @@ using Kfp.Kube.Client;
 using Kfp.Kube.Config;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Protocol.Grpc;
+using Kfp.Provider.Resources;
 
 namespace Kfp.Provider.Engine;
 

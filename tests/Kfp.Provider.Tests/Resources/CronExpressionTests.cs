@@ -13,6 +13,9 @@ public sealed class CronExpressionTests
     [InlineData("@daily", "@daily")]
     [InlineData("59 23 31 12 6", "0 59 23 31 12 6")]
     [InlineData("0-30/10 * * * *", "0 0-30/10 * * * *")]
+    [InlineData("*/5 * * * *", "0 */5 * * * *")] // the cases of the former Kfp.Api KfpCron, which this replaces
+    [InlineData("0  9 * * 1-5", "0 0 9 * * 1-5")]
+    [InlineData("0 0 9 ? * 2-6", "0 0 9 ? * 2-6")]
     public void TryToKfp_ValidExpression_GivesSecondsFirstSixFields(string cron, string expected)
     {
         var ok = CronExpression.TryToKfp(cron, out var kfp, out var error);
@@ -40,6 +43,8 @@ public sealed class CronExpressionTests
     [InlineData("0 0 L * *", "'L', which is not a number")]
     [InlineData("@every 1h", "use intervalSeconds")]
     [InlineData("@fortnightly", "not a known descriptor")]
+    [InlineData("* * * *", "'* * * *' has 4 fields")]
+    [InlineData("0 0 0 * * * *", "'0 0 0 * * * *' has 7 fields")]
     public void TryToKfp_InvalidExpression_SaysWhichFieldAndWhy(string cron, string expected)
     {
         var ok = CronExpression.TryToKfp(cron, out var kfp, out var error);

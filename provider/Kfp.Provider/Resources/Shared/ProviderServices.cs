@@ -2,25 +2,30 @@ using Kfp.Api;
 using Kfp.Compiler;
 using Kfp.Kube.Client;
 using Kfp.Provider.Configuration;
+using Kfp.Provider.Engine;
 using Kfp.Registry;
 
-namespace Kfp.Provider.Engine;
+namespace Kfp.Provider.Resources;
 
 /// <summary>The clients the provider reaches the cluster with, made from a configuration.</summary>
 /// <param name="Kfp">KFP client factory (called at most once).</param>
 /// <param name="Kube">Kubernetes client factory (called at most once).</param>
-public sealed record ClientFactories(Func<ProviderConfig, IKfpClient> Kfp, Func<ProviderConfig, IKubeClient> Kube);
+internal sealed record ClientFactories(Func<ProviderConfig, IKfpClient> Kfp, Func<ProviderConfig, IKubeClient> Kube)
+{
+    /// <summary>Container registry client factory (called at most once); the registry client needs no configuration.</summary>
+    public Func<ProviderConfig, IRegistryClient> Registry { get; init; } = _ => new RegistryClient();
+}
 
 /// <summary>
 /// What resources reach the cluster with. Built once from the configuration by Configure; clients are made
 /// on first use, so a stack that never touches KFP needs no <c>kfp:host</c>, and one without Frameworks or
 /// pull secrets needs no kubeconfig.
 /// </summary>
-public sealed class ProviderServices
+internal sealed class ProviderServices
 {
     private readonly Lazy<IKfpClient> _kfp;
     private readonly Lazy<IKubeClient> _kube;
-    private readonly Lazy<IRegistryClient> _registry = new(() => new RegistryClient(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<IRegistryClient> _registry;
 
     public ProviderServices(ProviderConfig config, ClientFactories factories, IPipelineCompiler compiler, string programDirectory)
     {
@@ -29,6 +34,7 @@ public sealed class ProviderServices
         ProgramDirectory = programDirectory;
         _kfp = new Lazy<IKfpClient>(() => factories.Kfp(config), LazyThreadSafetyMode.ExecutionAndPublication);
         _kube = new Lazy<IKubeClient>(() => factories.Kube(config), LazyThreadSafetyMode.ExecutionAndPublication);
+        _registry = new Lazy<IRegistryClient>(() => factories.Registry(config), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ProviderConfig Config { get; }
