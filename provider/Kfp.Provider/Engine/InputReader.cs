@@ -9,7 +9,7 @@ namespace Kfp.Provider.Engine;
 /// wrong type, so Check reports all problems at once. Unknown values (preview) read as absent and are never
 /// failures; <see cref="HasUnknowns"/> tells that something was not known.
 /// </summary>
-public sealed class InputReader
+internal sealed class InputReader
 {
     private readonly PropertyMap _values;
     private readonly List<CheckFailure> _failures = [];

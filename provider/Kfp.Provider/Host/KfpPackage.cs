@@ -10,7 +10,7 @@ namespace Kfp.Provider.Host;
 /// Every resource and function of the package, in one place (the only one that names them): what the schema and
 /// the dispatch use. Adding a resource is a folder under Resources/ and a line in each list here.
 /// </summary>
-public static class KfpPackage
+internal static class KfpPackage
 {
     public static PackageCatalog Catalog { get; } = new(
         ConfigSpecs.All,

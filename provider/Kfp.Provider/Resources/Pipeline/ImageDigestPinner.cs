@@ -10,7 +10,7 @@ namespace Kfp.Provider.Resources;
 /// tag moved in the registry shows in preview as a new <c>specHash</c>, and a registered version always runs
 /// the images it was previewed with.
 /// </summary>
-public sealed class ImageDigestPinner(IRegistryClient registry)
+internal sealed class ImageDigestPinner(IRegistryClient registry)
 {
     public async Task<CompiledPipeline> PinAsync(CompiledPipeline compiled, ImmutableArray<RegistryCredentials> registries, CancellationToken cancellationToken)
     {
@@ -59,4 +59,4 @@ public sealed class ImageDigestPinner(IRegistryClient registry)
 }
 
 /// <summary>An image could not be resolved to a digest; the message names the image, executor and fix.</summary>
-public sealed class ImagePinningException(string message, Exception inner) : Exception(message, inner);
+internal sealed class ImagePinningException(string message, Exception inner) : Exception(message, inner);

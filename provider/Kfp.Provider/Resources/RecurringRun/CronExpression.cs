@@ -8,7 +8,7 @@ namespace Kfp.Provider.Resources;
 /// run every minute of the wrong hour: 5 fields get a leading <c>0</c> seconds field; 6 are taken as they are.
 /// Descriptors such as <c>@daily</c> pass through. Every field is checked, so mistakes fail in preview.
 /// </summary>
-public static class CronExpression
+internal static class CronExpression
 {
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     private static readonly string[] Days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
