@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Values;
 
-namespace Kfp.Provider.Engine;
+namespace Kfp.Provider.Configuration;
 
 /// <summary>
-/// Reads typed inputs from a property bag and collects a <see cref="CheckFailure"/> for every value of the
+/// Reads the provider configuration from a property bag (resources bind records through the engine's
+/// <c>RecordShape</c> instead) and collects a <see cref="CheckFailure"/> for every value of the
 /// wrong type, so Check reports all problems at once. Unknown values (preview) read as absent and are never
 /// failures; <see cref="HasUnknowns"/> tells that something was not known.
 /// </summary>
