@@ -57,14 +57,13 @@ internal static class PullSecretRegistries
 
     /// <summary>The credentials as the <c>registries</c> property value, in the given order.</summary>
     public static PropertyValue ToValue(IEnumerable<RegistryCredentials> registries) =>
-        PropertyValue.Of(registries.Select(r =>
+        PropertyValue.Of(registries.Select(r => PropertyValue.Of(RegistryCredential.Shape.Write(new RegistryCredential
         {
-            var map = PropertyMap.Empty.With("server", PropertyValue.Of(r.Server));
-            map = r.Username is null ? map : map.With("username", PropertyValue.Of(r.Username));
-            map = r.Password is null ? map : map.With("password", PropertyValue.Of(r.Password));
-            map = r.Email is { Length: > 0 } email ? map.With("email", PropertyValue.Of(email)) : map;
-            return PropertyValue.Of(map);
-        }));
+            Server = r.Server,
+            Username = r.Username,
+            Password = r.Password,
+            Email = r.Email is { Length: > 0 } email ? email : null,
+        }))));
 
     /// <summary>The entries of a live <c>.dockerconfigjson</c>; null when it is not one.</summary>
     public static ImmutableArray<RegistryCredentials>? FromDockerConfigJson(byte[]? data)
