@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Google.Protobuf.WellKnownTypes;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Values;
-using Kfp.Provider.Resources;
 
 namespace Kfp.Benchmarks;
 
@@ -35,7 +35,7 @@ public class ValueBenchmarks
     public Struct EncodeStruct() => PropertyValueCodec.ToStruct(_olds);
 
     [Benchmark]
-    public DiffResult DiffPipeline() => Differ.Diff(PipelineResource.Spec,
+    public bool DiffPipeline() => Differ.Diff(KfpPackage.Catalog.Resources.Single(r => r.Token == "kfp:index:Pipeline"),
         new DiffContext(new ResourceIdentity("urn:pulumi:dev::p::kfp:index:Pipeline::train", "train"), "id", _olds, _olds, _news),
-        new LiveState.NotRead(null));
+        new LiveState.NotRead(null)).HasChanges;
 }

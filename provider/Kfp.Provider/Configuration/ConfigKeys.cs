@@ -1,7 +1,7 @@
 namespace Kfp.Provider.Configuration;
 
 /// <summary>The provider configuration keys (<c>pulumi config set kfp:&lt;key&gt;</c>) and their fallbacks.</summary>
-public static class ConfigKeys
+internal static class ConfigKeys
 {
     public const string Host = "host";
     public const string Namespace = "namespace";

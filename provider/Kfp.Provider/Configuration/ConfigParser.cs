@@ -10,7 +10,7 @@ namespace Kfp.Provider.Configuration;
 /// JSON text) into a <see cref="ProviderConfig"/>, applying the environment fallbacks, and reports every
 /// malformed key as a check failure.
 /// </summary>
-public static class ConfigParser
+internal static class ConfigParser
 {
     public static (ProviderConfig Config, IReadOnlyList<CheckFailure> Failures) Parse(PropertyMap args, IEnvironment env)
     {

@@ -4,7 +4,7 @@ using Kfp.Provider.Engine;
 namespace Kfp.Provider.Configuration;
 
 /// <summary>The provider configuration as the schema declares it.</summary>
-public static class ConfigSpecs
+internal static class ConfigSpecs
 {
     public static readonly ImmutableArray<PropertySpec> All =
     [

@@ -1,13 +1,13 @@
 namespace Kfp.Provider.Configuration;
 
 /// <summary>Environment variables, injected so tests never touch the process environment.</summary>
-public interface IEnvironment
+internal interface IEnvironment
 {
     string? Get(string name);
 }
 
 /// <summary>The real process environment.</summary>
-public sealed class ProcessEnvironment : IEnvironment
+internal sealed class ProcessEnvironment : IEnvironment
 {
     public string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
 }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Kfp.Provider.Configuration;
 
 /// <summary>The provider's configuration after Configure: every key of DESIGN.md with its fallback applied.</summary>
-public sealed record ProviderConfig
+internal sealed record ProviderConfig
 {
     public Uri? Host { get; init; }
 

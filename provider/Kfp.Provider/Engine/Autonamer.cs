@@ -4,7 +4,7 @@ namespace Kfp.Provider.Engine;
 /// Names a resource from its Pulumi name plus a suffix drawn from the engine's per-resource random seed,
 /// so previews are stable and the name never changes once recorded.
 /// </summary>
-public static class Autonamer
+internal static class Autonamer
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 

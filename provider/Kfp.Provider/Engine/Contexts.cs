@@ -6,24 +6,24 @@ namespace Kfp.Provider.Engine;
 // property bags here are plain (secret wrappers removed); the engine re-marks secret outputs.
 
 /// <summary>Who the request is about: the URN and the Pulumi resource name.</summary>
-public sealed record ResourceIdentity(string Urn, string Name);
+internal sealed record ResourceIdentity(string Urn, string Name);
 
-public sealed record CheckContext(ResourceIdentity Resource, PropertyMap Olds, PropertyMap News, ReadOnlyMemory<byte> RandomSeed);
+internal sealed record CheckContext(ResourceIdentity Resource, PropertyMap Olds, PropertyMap News, ReadOnlyMemory<byte> RandomSeed);
 
-public sealed record DiffContext(ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs, PropertyMap News);
+internal sealed record DiffContext(ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs, PropertyMap News);
 
-public sealed record CreateContext(ResourceIdentity Resource, PropertyMap Inputs, TimeSpan? Timeout);
+internal sealed record CreateContext(ResourceIdentity Resource, PropertyMap Inputs, TimeSpan? Timeout);
 
-public sealed record ReadContext(ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs);
+internal sealed record ReadContext(ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs);
 
-public sealed record UpdateContext(
+internal sealed record UpdateContext(
     ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs, PropertyMap News, TimeSpan? Timeout);
 
-public sealed record DeleteContext(ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs);
+internal sealed record DeleteContext(ResourceIdentity Resource, string Id, PropertyMap OldOutputs, PropertyMap OldInputs);
 
-public sealed record CheckResult(PropertyMap Inputs, IReadOnlyList<CheckFailure> Failures);
+internal sealed record CheckResult(PropertyMap Inputs, IReadOnlyList<CheckFailure> Failures);
 
-public sealed record CreateResult(string Id, PropertyMap Outputs);
+internal sealed record CreateResult(string Id, PropertyMap Outputs);
 
 /// <summary>The live object: its outputs and the inputs that would recreate it (for import).</summary>
-public sealed record ReadResult(string Id, PropertyMap Outputs, PropertyMap Inputs);
+internal sealed record ReadResult(string Id, PropertyMap Outputs, PropertyMap Inputs);

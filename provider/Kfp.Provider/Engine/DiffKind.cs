@@ -1,7 +1,7 @@
 namespace Kfp.Provider.Engine;
 
 /// <summary>How one property changes (mirrors the wire's PropertyDiff.Kind).</summary>
-public enum DiffKind
+internal enum DiffKind
 {
     Add,
     AddReplace,

@@ -3,10 +3,10 @@ using System.Collections.Immutable;
 namespace Kfp.Provider.Engine;
 
 /// <summary>One changed property: its kind, and whether the change is in the inputs (false: drift).</summary>
-public sealed record PropertyChange(DiffKind Kind, bool InputDiff);
+internal sealed record PropertyChange(DiffKind Kind, bool InputDiff);
 
 /// <summary>What Diff decided: per-property changes keyed by property path, and how to replace.</summary>
-public sealed record DiffResult(ImmutableSortedDictionary<string, PropertyChange> Changes, bool DeleteBeforeReplace)
+internal sealed record DiffResult(ImmutableSortedDictionary<string, PropertyChange> Changes, bool DeleteBeforeReplace)
 {
     public static DiffResult None { get; } = new(ImmutableSortedDictionary<string, PropertyChange>.Empty, false);
 

@@ -7,7 +7,7 @@ namespace Kfp.Provider.Engine;
 /// Decides a resource's diff from its definition: desired inputs against the recorded inputs, then against
 /// the live object for properties that track drift. Pure: the live state is read before and passed in.
 /// </summary>
-public static class Differ
+internal static class Differ
 {
     public static DiffResult Diff(ResourceDefinition definition, DiffContext context, LiveState live)
     {

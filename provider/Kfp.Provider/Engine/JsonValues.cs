@@ -6,7 +6,7 @@ using Kfp.Provider.Protocol.Values;
 namespace Kfp.Provider.Engine;
 
 /// <summary>Plain property values ↔ JSON, for inputs of type Any (framework parameters, run parameters).</summary>
-public static class JsonValues
+internal static class JsonValues
 {
     public static JsonNode? ToJson(PropertyValue value) => value.Plain switch
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kfp.Compiler;
 using Kfp.Provider.Configuration;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Resources;
 using Kfp.Provider.Schema;

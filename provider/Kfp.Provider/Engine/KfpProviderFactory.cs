@@ -4,6 +4,7 @@ using Kfp.Compiler;
 using Kfp.Kube.Client;
 using Kfp.Kube.Config;
 using Kfp.Provider.Configuration;
+using Kfp.Provider.Resources;
 
 namespace Kfp.Provider.Engine;
 

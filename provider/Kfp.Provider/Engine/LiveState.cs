@@ -1,7 +1,7 @@
 namespace Kfp.Provider.Engine;
 
 /// <summary>What Diff knows of the live object.</summary>
-public abstract record LiveState
+internal abstract record LiveState
 {
     /// <summary>Not looked at: offline diff, preview of a new provider, or the cluster could not be reached.</summary>
     public sealed record NotRead(string? Reason) : LiveState;

@@ -4,7 +4,7 @@ namespace Kfp.Provider.Engine;
 /// One property of a resource: the single source for the schema, Check's type validation, Diff's
 /// replace decisions and the secret marking of outputs.
 /// </summary>
-public sealed record PropertySpec(string Name, PropertyType Type, string Description)
+internal sealed record PropertySpec(string Name, PropertyType Type, string Description)
 {
     /// <summary>Set by the user (an input). Inputs are also echoed as outputs.</summary>
     public bool Input { get; init; } = true;

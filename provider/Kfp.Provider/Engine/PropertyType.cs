@@ -1,7 +1,7 @@
 namespace Kfp.Provider.Engine;
 
 /// <summary>The schema type of a resource property.</summary>
-public enum PropertyType
+internal enum PropertyType
 {
     String,
     Integer,

@@ -1,24 +1,24 @@
+using Kfp.Provider.Engine.Binding;
 using Kfp.Provider.Protocol.Values;
 
 namespace Kfp.Provider.Engine;
 
 /// <summary>
-/// A resource type. Subclasses give the definition, input validation and the real Create/Read/Delete (and
-/// Update when something can change in place); the engine does previews, autonaming, diffs, secrets and
-/// the wire. Defaults: Check validates and autonames; Diff compares inputs and, through <see cref="ReadAsync"/>,
-/// the live object; Update fails (every change replaces) unless overridden.
+/// A resource type, type-erased: what the provider dispatches to by token. Resources derive from
+/// <see cref="Resource{TArgs, TState}"/>, which binds property maps to their records. Subclasses give the real
+/// Create/Read/Delete (and Update when something can change in place); the engine does previews, autonaming,
+/// diffs, secrets and the wire. Defaults: Check validates and autonames; Diff compares inputs and, through
+/// <see cref="ReadAsync"/>, the live object; Update fails (every change replaces) unless overridden.
 /// </summary>
-public abstract class Resource
+internal abstract class Resource
 {
     public abstract ResourceDefinition Definition { get; }
 
     /// <summary>
-    /// Rules beyond the types the definition declares (ranges, patterns, combinations); the base has already
-    /// type-checked every input from its <see cref="PropertySpec"/>.
+    /// Binds and validates the inputs Check settled on (defaults and autonaming already applied): every
+    /// problem a failure at its property path, unknown values (preview) never a failure.
     /// </summary>
-    protected virtual void Validate(InputReader inputs)
-    {
-    }
+    private protected abstract void Validate(PropertyMap news, Binder binder);
 
     public virtual Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
     {
@@ -30,53 +30,20 @@ public abstract class Resource
                 ? context.Olds.Get("name")
                 : PropertyValue.Of(Autonamer.Name(context.Resource.Name, context.RandomSeed.Span)));
         }
-        var reader = new InputReader(news);
+        var binder = new Binder();
         foreach (var spec in Definition.Inputs.Where(p => p.Required))
         {
             if (!news.Has(spec.Name))
             {
-                reader.Fail(spec.Name, $"is required by {Definition.Token}; set '{spec.Name}'");
+                binder.Fail(spec.Name, $"is required by {Definition.Token}; set '{spec.Name}'");
             }
         }
         foreach (var key in news.Keys.Where(k => Definition.Find(k) is not { Input: true } && !k.StartsWith("__", StringComparison.Ordinal)))
         {
-            reader.Fail(key, $"is not an input of {Definition.Token}; remove it or check its spelling");
+            binder.Fail(key, $"is not an input of {Definition.Token}; remove it or check its spelling");
         }
-        TypeCheck(reader);
-        Validate(reader);
-        return Task.FromResult(new CheckResult(news, reader.Failures));
-    }
-
-    /// <summary>Every input read once as its declared type, so a value of the wrong type is always a failure.</summary>
-    private void TypeCheck(InputReader inputs)
-    {
-        foreach (var spec in Definition.Inputs)
-        {
-            switch (spec.Type)
-            {
-                case PropertyType.String when spec.Required:
-                    inputs.RequiredString(spec.Name);
-                    break;
-                case PropertyType.String:
-                    inputs.String(spec.Name);
-                    break;
-                case PropertyType.Integer:
-                    inputs.Integer(spec.Name);
-                    break;
-                case PropertyType.Boolean:
-                    inputs.Boolean(spec.Name);
-                    break;
-                case PropertyType.StringList:
-                    inputs.StringList(spec.Name);
-                    break;
-                case PropertyType.StringMap:
-                    inputs.StringMap(spec.Name);
-                    break;
-                default:
-                    // Number, Any and object lists have shapes only the resource knows: its Validate reads them.
-                    break;
-            }
-        }
+        Validate(news, binder);
+        return Task.FromResult(new CheckResult(news, binder.Failures));
     }
 
     /// <summary>Creates the object for real; throw <see cref="ResourceInitFailedException"/> for partial state.</summary>

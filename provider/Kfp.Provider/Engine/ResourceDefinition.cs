@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Kfp.Provider.Engine;
 
 /// <summary>What a resource type is: its token, documentation and properties.</summary>
-public sealed record ResourceDefinition(string Token, string Description, ImmutableArray<PropertySpec> Properties)
+internal sealed record ResourceDefinition(string Token, string Description, ImmutableArray<PropertySpec> Properties)
 {
     /// <summary>The input named <c>name</c> is autonamed from the Pulumi resource name when omitted.</summary>
     public bool AutoNamed { get; init; }

@@ -1,7 +1,7 @@
 namespace Kfp.Provider.Engine;
 
 /// <summary>Finds the resource type and name of a request: from its fields, or from the URN on older engines.</summary>
-public static class ResourceIdentityParser
+internal static class ResourceIdentityParser
 {
     /// <summary>URN grammar: <c>urn:pulumi:&lt;stack&gt;::&lt;project&gt;::&lt;parent$type&gt;::&lt;name&gt;</c>; the name may contain <c>::</c>.</summary>
     public static (string Type, ResourceIdentity Identity) Parse(string urn, string? type, string? name)

@@ -6,7 +6,7 @@ namespace Kfp.Provider.Engine;
 /// The object was created (or updated) but did not finish initialising. The engine keeps it in state with
 /// these outputs, so nothing is lost; the next <c>up</c> continues with an Update.
 /// </summary>
-public sealed class ResourceInitFailedException : Exception
+internal sealed class ResourceInitFailedException : Exception
 {
     public ResourceInitFailedException(string id, PropertyMap outputs, IReadOnlyList<string> reasons, PropertyMap? inputs = null)
         : base(string.Join("; ", reasons))

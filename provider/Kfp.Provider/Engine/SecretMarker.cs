@@ -7,7 +7,7 @@ namespace Kfp.Provider.Engine;
 /// top-level property is marked secret when the schema says so or when the input of the same name held a
 /// secret anywhere inside it. So a secret never reaches state, diffs or logs in plain text.
 /// </summary>
-public static class SecretMarker
+internal static class SecretMarker
 {
     public static PropertyMap Mark(ResourceDefinition? definition, PropertyMap secretSource, PropertyMap values) =>
         PropertyMap.From(values.Select(p => KeyValuePair.Create(p.Key,

@@ -4,13 +4,13 @@ using Kfp.Provider.Engine;
 namespace Kfp.Provider.Schema;
 
 /// <summary>An object type used by resource properties (schema <c>types</c>).</summary>
-public sealed record ObjectTypeDefinition(string Token, string Description, ImmutableArray<PropertySpec> Properties);
+internal sealed record ObjectTypeDefinition(string Token, string Description, ImmutableArray<PropertySpec> Properties);
 
 /// <summary>A function served by Invoke.</summary>
-public sealed record FunctionDefinition(string Token, string Description, ImmutableArray<PropertySpec> Inputs, ImmutableArray<PropertySpec> Outputs);
+internal sealed record FunctionDefinition(string Token, string Description, ImmutableArray<PropertySpec> Inputs, ImmutableArray<PropertySpec> Outputs);
 
 /// <summary>Everything the package declares: the input of schema generation.</summary>
-public sealed record PackageCatalog(
+internal sealed record PackageCatalog(
     ImmutableArray<PropertySpec> Config,
     ImmutableArray<ResourceDefinition> Resources,
     ImmutableArray<ObjectTypeDefinition> Types,

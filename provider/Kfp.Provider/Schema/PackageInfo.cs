@@ -1,7 +1,7 @@
 namespace Kfp.Provider.Schema;
 
 /// <summary>The package's identity: one version for GetPluginInfo, the schema and the plugin folder.</summary>
-public static class PackageInfo
+internal static class PackageInfo
 {
     public const string Name = "kfp";
     public const string Version = "0.1.0";

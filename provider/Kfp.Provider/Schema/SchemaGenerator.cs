@@ -8,7 +8,7 @@ namespace Kfp.Provider.Schema;
 /// Generates the package schema (schema.json) from the resource, function and configuration definitions in
 /// code, so there is one source of truth. The output is deterministic: same definitions, same bytes.
 /// </summary>
-public static class SchemaGenerator
+internal static class SchemaGenerator
 {
     public static string Generate(PackageCatalog catalog)
     {

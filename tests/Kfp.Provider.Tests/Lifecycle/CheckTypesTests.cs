@@ -1,4 +1,5 @@
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Values;
 
 namespace Kfp.Provider.Tests.Lifecycle;

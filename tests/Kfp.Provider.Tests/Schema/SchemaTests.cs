@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Schema;
 
 namespace Kfp.Provider.Tests.Schema;

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The benchmarks measure the engine's hot paths (diff, property values) directly.
+[assembly: InternalsVisibleTo("Kfp.Benchmarks")]

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Kfp.Compiler;
+using Kfp.Kube.Http;
+using Kfp.Kube.Client;
+using Kfp.Provider.Engine;
+using Kfp.Provider.Protocol.Values;
+using Kfp.Provider.Engine.Binding;
+
+namespace Kfp.Provider.Resources;
+
+/// <summary>
+/// <c>kfp:index:Framework</c>: a named pipeline compiler (an argv list run without a shell), stored as the
+/// ConfigMap <c>kfp-framework-&lt;name&gt;</c> so every team's Pipelines can use it and edits made in the
+/// cluster show as drift. Settings update in place; a new name or namespace replaces it.
+/// </summary>
+internal sealed class FrameworkResource(Func<ProviderServices> services)
+    : Resource<FrameworkArgs, FrameworkState>(FrameworkArgs.Shape, FrameworkState.Shape)
+{
+    public static readonly ResourceDefinition Spec = Define(
+        "kfp:index:Framework",
+        "A pipeline framework: a compiler that turns a pipeline source into KFP IR, run as an argv list (never through a shell). Pipelines name it in `framework`.",
+        FrameworkArgs.Shape, FrameworkState.Shape, idProperty: "configMapName", autoNamed: true);
+
+    public override ResourceDefinition Definition => Spec;
+
+    protected override void Validate(FrameworkArgs inputs, Binder binder)
+    {
+        if (inputs.Command is { IsEmpty: true } && !binder.IsUnknown("command"))
+        {
+            binder.Fail("command", "must name the compiler program, e.g. [\"python3\", \"compile.py\", \"{source}\", \"{output}\"]");
+        }
+    }
+
+    public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)
+    {
+        var (settings, ns) = Read(context.Inputs);
+        try
+        {
+            var created = await services().Kube.ConfigMaps.CreateAsync(FrameworkConfigMap.ToConfigMap(settings, ns), null, cancellationToken);
+            return new CreateResult($"{ns}/{created.Metadata.Name}", Outputs(context.Inputs, ns, settings.Name));
+        }
+        catch (KubeApiException e) when (e.IsAlreadyExists)
+        {
+            throw new ResourceException(
+                $"ConfigMap {ns}/{FrameworkConfigMap.ConfigMapName(settings.Name)} already exists: choose another framework name, or adopt it with " +
+                $"`pulumi import kfp:index:Framework {context.Resource.Name} {ns}/{FrameworkConfigMap.ConfigMapName(settings.Name)}`", e);
+        }
+    }
+
+    public override async Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var (settings, ns) = Read(context.News);
+        await services().Kube.ConfigMaps.ApplyAsync(FrameworkConfigMap.ToConfigMap(settings, ns), new ApplyOptions { Force = true }, cancellationToken);
+        return Outputs(context.News, ns, settings.Name);
+    }
+
+    public override async Task<ReadResult?> ReadAsync(ReadContext context, CancellationToken cancellationToken)
+    {
+        var (ns, name) = SplitId(context.Id);
+        var configMap = await services().Kube.ConfigMaps.FindAsync(ns, name, cancellationToken);
+        if (configMap is null || FrameworkConfigMap.FromConfigMap(configMap) is not { } settings)
+        {
+            return null;
+        }
+        var inputs = Write(new FrameworkArgs
+        {
+            Name = settings.Name,
+            Command = settings.Command,
+            Namespace = Args(context.OldInputs).Namespace is not null || context.OldInputs.Count == 0 ? ns : null,
+            Image = settings.Image,
+            Env = settings.Env.IsEmpty ? null : settings.Env,
+            TimeoutSeconds = settings.TimeoutSeconds,
+            DefaultParameters = settings.DefaultParameters is { } dp ? JsonValues.FromJson(dp) : null,
+        });
+        return new ReadResult(context.Id, Outputs(inputs, ns, settings.Name), inputs);
+    }
+
+    public override async Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken)
+    {
+        var (ns, name) = SplitId(context.Id);
+        await services().Kube.ConfigMaps.DeleteAsync(ns, name, null, cancellationToken);
+    }
+
+    private (FrameworkConfigMap.Settings Settings, string Namespace) Read(PropertyMap values)
+    {
+        var inputs = Args(values);
+        var settings = new FrameworkConfigMap.Settings(inputs.Name ?? "", inputs.Command ?? [])
+        {
+            Image = inputs.Image,
+            Env = inputs.Env ?? ImmutableSortedDictionary<string, string>.Empty,
+            TimeoutSeconds = (int?)inputs.TimeoutSeconds,
+            DefaultParameters = inputs.DefaultParameters is { } p ? JsonValues.ToJson(p) as JsonObject : null,
+        };
+        return (settings, inputs.Namespace ?? services().KubeNamespace);
+    }
+
+    private PropertyMap Outputs(PropertyMap inputs, string ns, string name) =>
+        Write(new FrameworkState { Namespace = ns, ConfigMapName = FrameworkConfigMap.ConfigMapName(name) }, inputs);
+
+    private static (string Namespace, string Name) SplitId(string id) =>
+        id.Split('/') is [var ns, var name] ? (ns, name) : throw new ResourceException($"'{id}' is not a Framework ID; it has the form <namespace>/kfp-framework-<name>");
+
+}

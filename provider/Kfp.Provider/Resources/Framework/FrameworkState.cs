@@ -1,0 +1,15 @@
+using Kfp.Provider.Engine.Binding;
+
+namespace Kfp.Provider.Resources;
+
+/// <summary>The state of <c>kfp:index:Framework</c>: where it is stored.</summary>
+internal sealed record FrameworkState
+{
+    public string? Namespace { get; init; }
+
+    public string? ConfigMapName { get; init; }
+
+    public static RecordShape<FrameworkState> Shape { get; } = RecordShape<FrameworkState>.Outputs(() => new())
+        .String("namespace", x => x.Namespace, (x, v) => x with { Namespace = v }, "")
+        .String("configMapName", x => x.ConfigMapName, (x, v) => x with { ConfigMapName = v }, "The ConfigMap that stores the framework.");
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Kfp.Provider.Engine.Binding;
+using Kfp.Provider.Protocol.Values;
+
+namespace Kfp.Provider.Resources;
+
+/// <summary>The inputs of <c>kfp:index:Pipeline</c>, with the <c>specHash</c> Check computes from them.</summary>
+internal sealed record PipelineArgs
+{
+    public string? Name { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Framework { get; init; }
+
+    public PropertyValue? FrameworkParameters { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Env { get; init; }
+
+    public string? VersionName { get; init; }
+
+    public long? KeepVersions { get; init; }
+
+    public ImmutableArray<string>? ImagePullSecrets { get; init; }
+
+    public ImmutableArray<RegistryCredential>? Registries { get; init; }
+
+    public bool? PinImageDigests { get; init; }
+
+    public string? SpecHash { get; init; }
+
+    public static RecordShape<PipelineArgs> Shape { get; } = RecordShape<PipelineArgs>.Inputs(() => new())
+        .String("name", x => x.Name, (x, v) => x with { Name = v },
+            "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
+        .String("displayName", x => x.DisplayName, (x, v) => x with { DisplayName = v },
+            "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline).", rules: Rules.KfpName)
+        .String("description", x => x.Description, (x, v) => x with { Description = v },
+            "What the pipeline does.", Prop.Replace | Prop.Drift, [Rules.Text])
+        .String("namespace", x => x.Namespace, (x, v) => x with { Namespace = v },
+            "KFP profile namespace (multi-user mode); defaults to the provider's `namespace`.", Prop.Replace, Rules.Namespace)
+        .String("source", x => x.Source, (x, v) => x with { Source = v },
+            "The pipeline source file, relative to the Pulumi program.", Prop.Required, [Rules.NoControlCharacters])
+        .String("framework", x => x.Framework, (x, v) => x with { Framework = v },
+            "`ir` (compiled IR), `definition` (the built-in definition compiler) or a Framework's name; chosen from the file when omitted.", rules: Rules.Reference)
+        .Any("frameworkParameters", x => x.FrameworkParameters, (x, v) => x with { FrameworkParameters = v },
+            "Parameters for the framework (`{parameters}`).", rule: Rules.Map("{epochs: 3}"))
+        .StringMap("env", x => x.Env, (x, v) => x with { Env = v }, "Environment variables for an external framework.")
+        .String("versionName", x => x.VersionName, (x, v) => x with { VersionName = v },
+            "Name of the version to register; defaults to one derived from the spec hash.", rules: [Rules.NotEmpty, Rules.NoControlCharacters, Rules.MaxBytes(Rules.KfpVersionNameBytes)])
+        .Integer("keepVersions", x => x.KeepVersions, (x, v) => x with { KeepVersions = v },
+            "How many older versions made by this resource to keep; all when omitted.", min: 0, max: 10_000)
+        .StringList("imagePullSecrets", x => x.ImagePullSecrets, (x, v) => x with { ImagePullSecrets = v },
+            "Secret names injected into every executor of the compiled spec (KFP v2 has no pipeline-level field).", itemRules: Rules.ObjectName)
+        .Objects("registries", x => x.Registries, (x, v) => x with { Registries = v },
+            "Credentials for the registries of the pipeline's images, used by `pinImageDigests` (an ImageRegistry's outputs or inline values).",
+            RegistryCredential.Shape, RegistryCredential.Token, Prop.Secret)
+        .Boolean("pinImageDigests", x => x.PinImageDigests, (x, v) => x with { PinImageDigests = v },
+            "Resolve every image tag to its digest at compile time: the spec (and specHash) then changes when a tag moves.")
+        .String("specHash", x => x.SpecHash, (x, v) => x with { SpecHash = v },
+            "sha256 of the normalised compiled spec; computed during preview.", Prop.Computed | Prop.Drift);
+}

@@ -1,0 +1,195 @@
+using Kfp.Api;
+using Kfp.Api.Models;
+using Kfp.Compiler;
+using Kfp.Provider.Engine;
+using Kfp.Provider.Protocol.Values;
+using Kfp.Provider.Engine.Binding;
+
+namespace Kfp.Provider.Resources;
+
+/// <summary>
+/// <c>kfp:index:Pipeline</c>: a pipeline compiled from source during Check (so preview knows its
+/// <c>specHash</c>) and registered in KFP. A changed spec uploads a new version (an update); older versions
+/// are kept per <c>keepVersions</c>; a version or pipeline deleted by hand shows as drift and is repaired.
+/// </summary>
+internal sealed partial class PipelineResource(Func<ProviderServices> services)
+    : Resource<PipelineArgs, PipelineState>(PipelineArgs.Shape, PipelineState.Shape)
+{
+    public static readonly ResourceDefinition Spec = Define(
+        "kfp:index:Pipeline",
+        "A Kubeflow pipeline compiled from source and registered as content-addressed versions. The source is compiled during preview, so a changed spec shows as a change of `specHash`.",
+        PipelineArgs.Shape, PipelineState.Shape, idProperty: "pipelineId", autoNamed: true);
+
+    private readonly PipelineSources _sources = new(services);
+
+    public override ResourceDefinition Definition => Spec;
+
+    protected override void Validate(PipelineArgs inputs, Binder binder) =>
+        PullSecretRegistries.CheckServers(inputs.Registries, "registries", binder);
+
+    public override async Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var result = await base.CheckAsync(context, cancellationToken);
+        if (result.Failures.Count > 0)
+        {
+            return result;
+        }
+        if (!result.Inputs.Has("displayName"))
+        {
+            // Recorded (as the name's value, known or not), so a rename in the program is a change of this input.
+            result = result with { Inputs = result.Inputs.With("displayName", result.Inputs.Get("name")) };
+        }
+        try
+        {
+            var args = Args(result.Inputs, out var binder);
+            var outcome = await _sources.CompileAsync(Sources(args, binder), cancellationToken);
+            var hash = outcome.Pipeline is { } compiled ? PropertyValue.Of(compiled.SpecHash) : PropertyValue.Unknown;
+            return result with { Inputs = result.Inputs.With("specHash", hash) };
+        }
+        catch (PipelineCompileException e)
+        {
+            return result with { Failures = [new CheckFailure("source", e.Message)] };
+        }
+        catch (ImagePinningException e)
+        {
+            return result with { Failures = [new CheckFailure("pinImageDigests", e.Message)] };
+        }
+        catch (Exception e) when (e is Kfp.Kube.Config.KubeConfigException or Kfp.Kube.Http.KubeApiException)
+        {
+            return result with
+            {
+                Failures = [new CheckFailure("framework", $"the Framework '{Args(result.Inputs).Framework}' cannot be read from the cluster: {e.Message}")],
+            };
+        }
+    }
+
+    public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)
+    {
+        var inputs = Args(context.Inputs);
+        var compiled = await CompileAsync(inputs, cancellationToken);
+        var name = inputs.Name ?? "";
+        var ns = inputs.Namespace ?? services().DefaultNamespace;
+        Pipeline pipeline;
+        try
+        {
+            pipeline = await services().Kfp.CreatePipelineAsync(new CreatePipelineRequest(name)
+            {
+                DisplayName = inputs.DisplayName ?? name,
+                Description = inputs.Description,
+                Namespace = ns,
+            }, cancellationToken);
+        }
+        catch (KfpApiException e) when (e.IsAlreadyExists)
+        {
+            var existing = await services().Kfp.FindPipelineAsync(name, ns, cancellationToken);
+            throw new ResourceException($"pipeline '{name}' already exists: choose another name, or adopt it with " +
+                $"`pulumi import kfp:index:Pipeline {context.Resource.Name} {existing?.PipelineId ?? "<pipeline-id>"}`", e);
+        }
+        var outputs = Outputs(context.Inputs, pipeline, version: null, compiled.SpecHash, []);
+        try
+        {
+            var version = await UploadAsync(pipeline.PipelineId, inputs, compiled, cancellationToken);
+            return new CreateResult(pipeline.PipelineId, Outputs(context.Inputs, pipeline, version, compiled.SpecHash, [version.PipelineVersionId]));
+        }
+        catch (Exception e) when (e is KfpApiException or HttpRequestException)
+        {
+            // The pipeline exists without a version: keep it in state; the next `up` uploads the version.
+            throw new ResourceInitFailedException(pipeline.PipelineId, Write(new PipelineState { SpecHash = "" }, outputs),
+                [$"pipeline '{name}' was created but its first version could not be registered: {e.Message}"]);
+        }
+    }
+
+    /// <summary>Decides with <see cref="PipelineVersionPlan"/>, then applies: upload, prune, record.</summary>
+    public override async Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var inputs = Args(context.News);
+        var compiled = await CompileAsync(inputs, cancellationToken);
+        var pipeline = await RenameAsync(await services().Kfp.GetPipelineAsync(context.Id, cancellationToken), inputs, cancellationToken);
+        var versionName = EffectiveVersionName(inputs, compiled);
+        var existing = await services().Kfp.FindPipelineVersionAsync(context.Id, versionName, cancellationToken);
+        var current = PipelineVersionPlan.For(versionName, existing?.PipelineVersionId).Upload
+            ? await UploadAsync(context.Id, inputs, compiled, cancellationToken)
+            : existing!;
+        var (kept, delete) = PipelineVersionPlan.Prune(State(context.OldOutputs).VersionIds ?? [], current.PipelineVersionId, inputs.KeepVersions);
+        foreach (var versionId in delete)
+        {
+            await IgnoreNotFound(() => services().Kfp.DeletePipelineVersionAsync(context.Id, versionId, cancellationToken));
+        }
+        return Outputs(context.News, pipeline, current, compiled.SpecHash, kept);
+    }
+
+    public override async Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken)
+    {
+        foreach (var versionId in State(context.OldOutputs).VersionIds ?? [])
+        {
+            await IgnoreNotFound(() => services().Kfp.DeletePipelineVersionAsync(context.Id, versionId, cancellationToken));
+        }
+        try
+        {
+            await IgnoreNotFound(() => services().Kfp.DeletePipelineAsync(context.Id, cascade: false, cancellationToken));
+        }
+        catch (KfpApiException e) when (e.Kind is KfpErrorKind.InvalidArgument or KfpErrorKind.FailedPrecondition)
+        {
+            throw new ResourceException($"pipeline {context.Id} still has versions that this stack did not register, so it was kept: " +
+                $"delete them in the KFP UI, or remove the pipeline from state with `pulumi state delete` ({e.ServerMessage})", e);
+        }
+    }
+
+    private async Task<Pipeline> RenameAsync(Pipeline pipeline, PipelineArgs inputs, CancellationToken cancellationToken)
+    {
+        var displayName = inputs.DisplayName;
+        if (displayName is null || displayName == pipeline.DisplayName)
+        {
+            return pipeline;
+        }
+        try
+        {
+            return await services().Kfp.UpdatePipelineDisplayNameAsync(pipeline.PipelineId, displayName, cancellationToken);
+        }
+        catch (KfpApiException e) when (e.Kind == KfpErrorKind.Unimplemented)
+        {
+            throw new ResourceException($"this KFP server cannot rename pipeline '{pipeline.Name}' (renaming needs KFP 2.17 or later): " +
+                "keep `displayName` as it is, or change `name` to register a new pipeline", e);
+        }
+    }
+
+    private async Task<CompiledPipeline> CompileAsync(PipelineArgs inputs, CancellationToken cancellationToken) =>
+        (await _sources.CompileAsync(Sources(inputs, null), cancellationToken)) is { Pipeline: { } compiled }
+            ? compiled
+            : throw new ResourceException($"the pipeline source cannot be compiled: framework '{inputs.Framework}' was not found in the cluster; " +
+                "create it with a kfp:index:Framework resource (and make the Pipeline depend on it)");
+
+    private async Task<PipelineVersion> UploadAsync(string pipelineId, PipelineArgs inputs, CompiledPipeline compiled, CancellationToken cancellationToken)
+    {
+        var name = EffectiveVersionName(inputs, compiled);
+        return await services().Kfp.UploadPipelineVersionAsync(
+            new UploadPipelineVersionRequest(pipelineId, name, compiled.Yaml) { Description = inputs.Description },
+            cancellationToken);
+    }
+
+    private static PipelineSources.Inputs Sources(PipelineArgs inputs, Binder? binder) => new(inputs.Source ?? "")
+    {
+        Framework = inputs.Framework,
+        FrameworkParameters = inputs.FrameworkParameters,
+        Env = inputs.Env,
+        ImagePullSecrets = inputs.ImagePullSecrets,
+        Registries = inputs.Registries,
+        PinImageDigests = inputs.PinImageDigests == true,
+        NotKnown = PipelineSources.Inputs.AnyUnknown(binder),
+    };
+
+    private static string EffectiveVersionName(PipelineArgs inputs, CompiledPipeline compiled) =>
+        inputs.VersionName ?? PipelineSources.VersionName(compiled.SpecHash);
+
+    private static async Task IgnoreNotFound(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (KfpApiException e) when (e.IsNotFound)
+        {
+            // Already gone.
+        }
+    }
+}
