@@ -11,8 +11,6 @@ namespace Kfp.Compiler.Yaml;
 /// </summary>
 public static class KfpYaml
 {
-    private const int MaxRepairs = 2_000;
-
     /// <summary>Every document of <paramref name="text"/>; throws <see cref="YamlLoadException"/>.</summary>
     public static IReadOnlyList<JsonNode?> LoadAll(string text, YamlLimits? limits = null)
     {
@@ -30,9 +28,8 @@ public static class KfpYaml
             {
                 return JsonEventBuilder.Build(text, limits);
             }
-            catch (SyntaxErrorException e) when (e.Message.Contains(QuotedScalarRepair.ErrorPhrase, StringComparison.Ordinal)
-                                                 && repairs < MaxRepairs
-                                                 && Repair(text, e) is { } repaired)
+            catch (SyntaxErrorException e) when (repairs < QuotedScalarRepair.MaxRepairs
+                                                 && QuotedScalarRepair.TryRepair(text, e) is { } repaired)
             {
                 text = repaired;
             }
@@ -41,29 +38,6 @@ public static class KfpYaml
                 throw new YamlLoadException(e.Start.Line, e.Start.Column, Reason(e));
             }
         }
-    }
-
-    private static string? Repair(string text, YamlException e)
-    {
-        var index = (int)Math.Min(e.Start.Index, int.MaxValue);
-        if (index < text.Length && text[index] == '"')
-        {
-            return QuotedScalarRepair.Indent(text, index);
-        }
-
-        return QuotedScalarRepair.Indent(text, IndexOf(text, e.Start.Line, e.Start.Column));
-    }
-
-    private static int IndexOf(string text, long line, long column)
-    {
-        var index = 0;
-        for (var current = 1L; current < line && index >= 0; current++)
-        {
-            index = text.IndexOf('\n', index);
-            index = index < 0 ? -1 : index + 1;
-        }
-
-        return index < 0 ? -1 : index + (int)column - 1;
     }
 
     /// <summary>YamlDotNet's message without its "(Line: …) - (Line: …): " prefix, bounded in length.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using YamlDotNet.Core;
 
 namespace Kfp.Compiler.Yaml;
 
@@ -8,11 +9,44 @@ namespace Kfp.Compiler.Yaml;
 /// e.g. a long shell command wrapped under a <c>- "...</c> entry. YamlDotNet refuses it. Leading blanks of a
 /// continuation line are never part of a double-quoted scalar's value (the YAML spec strips them, escaped
 /// line breaks included), so indenting those lines past the opening quote changes nothing but the layout.
+/// This file is also compiled into the emulator (linked, not referenced), so both read the same YAML.
 /// </summary>
 internal static class QuotedScalarRepair
 {
     /// <summary>The phrase of YamlDotNet's error for exactly this case.</summary>
     public const string ErrorPhrase = "multi-line double-quoted scalar, found wrong indentation";
+
+    /// <summary>How many scalars one text may need repaired (each repair reads the text again).</summary>
+    public const int MaxRepairs = 2_000;
+
+    /// <summary>
+    /// The text repaired for the scalar YamlDotNet refused with <paramref name="error"/>; null when the error is
+    /// another one or there is nothing to change. Read the returned text again; it may hold more such scalars.
+    /// </summary>
+    public static string? TryRepair(string text, YamlException error)
+    {
+        if (!error.Message.Contains(ErrorPhrase, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var index = (int)Math.Min(error.Start.Index, int.MaxValue);
+        return index < text.Length && text[index] == '"'
+            ? Indent(text, index)
+            : Indent(text, IndexOf(text, error.Start.Line, error.Start.Column));
+    }
+
+    private static int IndexOf(string text, long line, long column)
+    {
+        var index = 0;
+        for (var current = 1L; current < line && index >= 0; current++)
+        {
+            index = text.IndexOf('\n', index);
+            index = index < 0 ? -1 : index + 1;
+        }
+
+        return index < 0 ? -1 : index + (int)column - 1;
+    }
 
     /// <summary>
     /// The text with every continuation line of the double-quoted scalar that opens at

@@ -19,6 +19,17 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Compile_PvcMountsFromTasks_ReportsEachBadClaim()
+    {
+        var problems = Problems("pvc-mounts.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].kubernetes.pvcMounts[0].pvc" && p.Message.Contains("no other task 'ghost'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].kubernetes.pvcMounts[1].pvc" && p.Message.Contains("no string output 'count'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[2].tasks[0].kubernetes.pvcMounts[0].pvc" && p.Message.Contains("in another group", StringComparison.Ordinal));
+        Assert.Equal(3, problems.Length);
+    }
+
+    [Fact]
     public void Compile_TypeMismatches_ReportsEach()
     {
         var problems = Problems("types.yaml");

@@ -22,6 +22,7 @@ public sealed class DefinitionGoldenTests
         var actual = SpecHasher.Canonicalize(compiled, indented: true);
         Assert.True(expected == actual, $"specHash differs for {name}:\n{LineDiff.Unified(expected, actual)}");
         Assert.Equal(SpecHasher.ComputeHash(golden), SpecHasher.ComputeHash(compiled));
+        Assert.Equal(SpecHasher.ComputeHash(ProtoDefaults.Strip(golden)), SpecHasher.ComputeHash(ProtoDefaults.Strip(compiled)));
         Assert.Empty(IrValidator.Validate(compiled));
     }
 

@@ -61,6 +61,11 @@ internal static class TaskWiring
             }
         }
 
+        foreach (var dependency in task.KubernetesDependencies)
+        {
+            BindKubernetesDependency(graph, node, dependency);
+        }
+
         if (node.ExitHandlerOf is { } handler)
         {
             node.Dependencies.Add(handler.Name);
@@ -69,6 +74,31 @@ internal static class TaskWiring
                 node.ParameterInputs[status.Name] = new JsonObject { ["taskFinalStatus"] = new JsonObject { ["producerTask"] = handler.Name } };
             }
         }
+    }
+
+    /// <summary>A claim made by another task: that task is a sibling in the same group (as kfp-kubernetes requires) and runs first.</summary>
+    private static void BindKubernetesDependency(Graph graph, GraphNode node, KubernetesDependency dependency)
+    {
+        if (!graph.Tasks.TryGetValue(dependency.Task, out var producer) || producer == node)
+        {
+            graph.Problems.Add(dependency.Path, $"there is no other task '{dependency.Task}' in this pipeline; name the task that makes the claim.");
+            return;
+        }
+
+        if (producer.Parent != node.Parent)
+        {
+            graph.Problems.Add(dependency.Path, $"task '{dependency.Task}' is in another group; a claim made by a task can be mounted only by tasks in the same group.");
+            return;
+        }
+
+        var outputs = producer.Component?.Outputs ?? [];
+        if (producer.Component is not null && !outputs.Any(o => o.Name == dependency.Output && o.Type.ParameterType == "STRING"))
+        {
+            graph.Problems.Add(dependency.Path, $"task '{dependency.Task}' has no string output '{dependency.Output}'; the claim's name must be a string output.");
+            return;
+        }
+
+        Router.Depend(node, producer);
     }
 
     private static void BindArgument(Graph graph, Router router, GraphNode node, IoDefinition declared, Binding binding, string path)

@@ -19,7 +19,13 @@ internal sealed record TaskDefinition(
 {
     /// <summary>The task's KubernetesExecutorConfig (PlatformSpec JSON), or null when it has no Kubernetes settings.</summary>
     public System.Text.Json.Nodes.JsonObject? Kubernetes { get; init; }
+
+    /// <summary>Tasks whose outputs the Kubernetes settings read (a claim made by a <c>createpvc</c> task): they run first.</summary>
+    public ImmutableArray<KubernetesDependency> KubernetesDependencies { get; init; } = [];
 }
+
+/// <summary>A task output read by a task's Kubernetes settings, and where in the definition it is read.</summary>
+internal sealed record KubernetesDependency(string Task, string Output, string Path);
 
 /// <summary>Retry policy of a task.</summary>
 internal sealed record RetryDefinition(int MaxRetryCount, string BackoffDuration, double BackoffFactor, string BackoffMaxDuration);

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Kfp.Compiler.Definitions.Model;
 using Kfp.Compiler.Validation;
 
 namespace Kfp.Compiler.Definitions.Parsing;
@@ -19,7 +21,10 @@ internal static class KubernetesParser
 
     private static readonly string[] PullPolicies = ["Always", "Never", "IfNotPresent"];
 
-    public static JsonObject? Parse(Reader reader, JsonObject task, string taskPath)
+    /// <summary>The task's KubernetesExecutorConfig and the task outputs it reads.</summary>
+    public sealed record Parsed(JsonObject Config, ImmutableArray<KubernetesDependency> Dependencies);
+
+    public static Parsed? Parse(Reader reader, JsonObject task, string taskPath)
     {
         if (reader.Mapping(task, "kubernetes", taskPath) is not { } settings)
         {
@@ -29,6 +34,7 @@ internal static class KubernetesParser
         var path = Json.Path(taskPath, "kubernetes");
         reader.CheckKeys(settings, path, Keys);
         var config = new JsonObject();
+        var dependencies = ImmutableArray.CreateBuilder<KubernetesDependency>();
         if (StringMap(reader, settings, "nodeSelector", path) is { } labels)
         {
             config["nodeSelector"] = new JsonObject { ["labels"] = labels };
@@ -40,7 +46,7 @@ internal static class KubernetesParser
         List(reader, settings, "configMapEnv", path, config, "configMapAsEnv", (r, o, p) => NamedEnv(r, o, p, "configMap", "configMapKey"));
         List(reader, settings, "configMapVolumes", path, config, "configMapAsVolume", (r, o, p) => NamedVolume(r, o, p, "configMap"));
         List(reader, settings, "emptyDirs", path, config, "emptyDirMounts", EmptyDir);
-        List(reader, settings, "pvcMounts", path, config, "pvcMount", PvcMount);
+        List(reader, settings, "pvcMounts", path, config, "pvcMount", (r, o, p) => PvcMount(r, o, p, dependencies));
         List(reader, settings, "ephemeralVolumes", path, config, "genericEphemeralVolume", EphemeralVolume);
         var pullSecrets = reader.Strings(settings, "imagePullSecrets", path);
         if (!pullSecrets.IsEmpty)
@@ -84,7 +90,7 @@ internal static class KubernetesParser
             config["podMetadata"] = metadata;
         }
 
-        return config.Count > 0 ? config : null;
+        return config.Count > 0 ? new Parsed(config, dependencies.ToImmutable()) : null;
     }
 
     private static JsonObject Named(string kind, string name) => new()
@@ -150,16 +156,34 @@ internal static class KubernetesParser
         return result;
     }
 
-    private static JsonObject PvcMount(Reader reader, JsonObject item, string path)
+    /// <summary>
+    /// A claim named by a constant, or by a task's output (e.g. <c>{task: createpvc, output: name}</c>), written as
+    /// kfp-kubernetes writes <c>mount_pvc</c>: the name's source both in the deprecated field and in
+    /// <c>pvcNameParameter</c>; the producing task runs first.
+    /// </summary>
+    private static JsonObject PvcMount(Reader reader, JsonObject item, string path, ImmutableArray<KubernetesDependency>.Builder dependencies)
     {
         reader.CheckKeys(item, path, "pvc", "mountPath", "subPath");
-        var name = reader.RequiredString(item, "pvc", path, "name the PersistentVolumeClaim.");
-        var result = new JsonObject
+        var result = new JsonObject();
+        if (item["pvc"] is JsonObject source)
         {
-            ["constant"] = name,
-            ["pvcNameParameter"] = new JsonObject { ["runtimeValue"] = new JsonObject { ["constant"] = name } },
-            ["mountPath"] = reader.RequiredString(item, "mountPath", path, "where to mount it, e.g. /data."),
-        };
+            var sourcePath = Json.Path(path, "pvc");
+            reader.CheckKeys(source, sourcePath, "task", "output");
+            var task = reader.RequiredString(source, "task", sourcePath, "name the task that makes the claim, e.g. a createpvc task.");
+            var output = reader.RequiredString(source, "output", sourcePath, "name the output holding the claim's name, e.g. name.");
+            dependencies.Add(new KubernetesDependency(task, output, sourcePath));
+            var reference = new JsonObject { ["outputParameterKey"] = output, ["producerTask"] = task };
+            result["taskOutputParameter"] = reference;
+            result["pvcNameParameter"] = new JsonObject { ["taskOutputParameter"] = reference.DeepClone() };
+        }
+        else
+        {
+            var name = reader.RequiredString(item, "pvc", path, "name the PersistentVolumeClaim, or give {task, output} for a claim a task makes.");
+            result["constant"] = name;
+            result["pvcNameParameter"] = new JsonObject { ["runtimeValue"] = new JsonObject { ["constant"] = name } };
+        }
+
+        result["mountPath"] = reader.RequiredString(item, "mountPath", path, "where to mount it, e.g. /data.");
         SetString(reader, item, "subPath", path, result, "subPath");
         return result;
     }

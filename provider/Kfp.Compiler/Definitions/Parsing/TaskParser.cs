@@ -111,13 +111,15 @@ internal static class TaskParser
             arguments.Add(KeyValuePair.Create(name, ValueParser.Parse(reader, value, Json.Path(Json.Path(path, "arguments"), name))));
         }
 
+        var kubernetes = KubernetesParser.Parse(reader, item, path);
         return new TaskDefinition(
             reader.OptionalString(item, "name", path), component, pipeline,
             reader.OptionalString(item, "displayName", path), arguments.ToImmutable(),
             reader.Strings(item, "after", path), reader.Bool(item, "caching", path, true),
             ParseRetry(reader, item, path), path)
         {
-            Kubernetes = KubernetesParser.Parse(reader, item, path),
+            Kubernetes = kubernetes?.Config,
+            KubernetesDependencies = kubernetes?.Dependencies ?? [],
         };
     }
 

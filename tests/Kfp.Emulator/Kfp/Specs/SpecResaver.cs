@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,18 +9,31 @@ namespace Kfp.Emulator.Kfp.Specs;
 /// Re-saves an uploaded spec as the real server stores it: KFP parses it into the PipelineSpec (and PlatformSpec)
 /// proto and writes it back with <c>protojson.Marshal</c>, which drops every field holding its proto3 default
 /// (<c>false</c>, <c>0</c>, <c>""</c>, an empty list or map, an <c>*_UNSPECIFIED</c> enum) but keeps set messages even
-/// when empty (<c>cachingOptions: {}</c>), writes proto field names in lowerCamel, and leaves the contents of
-/// <c>google.protobuf.Value</c>/<c>Struct</c> fields untouched. Without the proto descriptors, which JSON objects are
+/// when empty (<c>cachingOptions: {}</c>) and a set oneof member, writes proto field names in lowerCamel, and leaves
+/// the contents of <c>google.protobuf.Value</c>/<c>Struct</c> fields (the PipelineSpec's whole <c>deploymentSpec</c>
+/// among them) untouched. The compiler's <c>ProtoDefaults</c> follows the same rules; both are tested against
+/// tests/Kfp.Compiler.Tests/TestData/proto-defaults/cases.json. Without the proto descriptors, which JSON objects are
 /// maps, which are Struct/Value and which are messages is known by field name (listed below).
 /// </summary>
 internal static class SpecResaver
 {
     /// <summary>Map fields of pipeline_spec.proto: their keys are data (component, task, parameter names).</summary>
     private static readonly HashSet<string> MapFields =
-        ["components", "executors", "tasks", "parameters", "artifacts", "outputArtifactQueries", "platforms"];
+        ["components", "tasks", "parameters", "artifacts", "outputArtifactQueries", "platforms", "mappedParameters"];
 
-    /// <summary>google.protobuf.Value/Struct fields: copied as they are (a Value of false, 0 or "" stays).</summary>
-    private static readonly HashSet<string> ValueFields = ["defaultValue", "constant", "metadata", "config"];
+    /// <summary>google.protobuf.Value/Struct fields of the PipelineSpec (its <c>deploymentSpec</c> is a Struct): copied as they are.</summary>
+    private static readonly HashSet<string> PipelineValueFields =
+        ["deploymentSpec", "defaultValue", "constant", "metadata", "literals", "customJob", "parameterValues", "config"];
+
+    /// <summary>The same in the PlatformSpec, whose <c>deploymentSpec.executors</c> map holds Structs.</summary>
+    private static readonly HashSet<string> PlatformValueFields = ["config", "pvcSpecPatch"];
+
+    /// <summary>Scalar members of a <c>oneof</c>: once set, protojson writes them even when they hold the default.</summary>
+    private static readonly HashSet<string> OneofScalars =
+    [
+        "executorLabel", "componentInputArtifact", "componentInputParameter", "raw", "inputParameter",
+        "schemaTitle", "schemaUri", "instanceSchema", "runtimeParameter", "intValue", "doubleValue", "stringValue",
+    ];
 
     public static JsonObject PipelineSpec(JsonObject spec) => (JsonObject)Message(spec, platform: false)!;
 
@@ -33,7 +47,7 @@ internal static class SpecResaver
         {
             var key = Camel(rawKey);
             JsonNode? kept;
-            if (ValueFields.Contains(key))
+            if ((platform ? PlatformValueFields : PipelineValueFields).Contains(key))
             {
                 kept = value?.DeepClone();
             }
@@ -44,6 +58,10 @@ internal static class SpecResaver
             else if (MapFields.Contains(key) && value is JsonObject map)
             {
                 kept = Map(map, platform);
+            }
+            else if (!platform && OneofScalars.Contains(key) && value is JsonValue)
+            {
+                kept = value.DeepClone();
             }
             else
             {
@@ -86,7 +104,7 @@ internal static class SpecResaver
     private static bool IsDefault(JsonValue value) => value.GetValueKind() switch
     {
         JsonValueKind.False => true,
-        JsonValueKind.Number => value.TryGetValue<double>(out var d) && d == 0,
+        JsonValueKind.Number => double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == 0,
         JsonValueKind.String => value.GetValue<string>() is var s && (s.Length == 0 || s.EndsWith("_UNSPECIFIED", StringComparison.Ordinal)),
         _ => false,
     };

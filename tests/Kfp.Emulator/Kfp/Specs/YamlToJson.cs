@@ -1,18 +1,34 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kfp.Compiler.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Kfp.Emulator.Kfp.Specs;
 
-/// <summary>Converts YAML documents to JSON nodes with YAML 1.2 core-schema scalar typing (as the server's YAML reader does).</summary>
+/// <summary>
+/// Converts YAML documents to JSON nodes with YAML 1.2 core-schema scalar typing (as the server's YAML reader does).
+/// A double-quoted scalar wrapped onto lines at the block's indentation, which the KFP SDK writes and Go's YAML
+/// reader accepts but YamlDotNet refuses, is re-indented and read again (<see cref="QuotedScalarRepair"/>, shared
+/// with the compiler); its value does not change.
+/// </summary>
 internal static class YamlToJson
 {
     public static IReadOnlyList<JsonNode?> Documents(string text)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return [.. stream.Documents.Select(d => Convert(d.RootNode))];
+        for (var repairs = 0; ; repairs++)
+        {
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(text));
+                return [.. stream.Documents.Select(d => Convert(d.RootNode))];
+            }
+            catch (SyntaxErrorException e) when (repairs < QuotedScalarRepair.MaxRepairs && QuotedScalarRepair.TryRepair(text, e) is { } repaired)
+            {
+                text = repaired;
+            }
+        }
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
