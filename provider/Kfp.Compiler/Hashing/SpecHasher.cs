@@ -14,9 +14,13 @@ public static class SpecHasher
     /// <summary>Top-level PipelineSpec keys that change without the pipeline changing.</summary>
     public static readonly IReadOnlyList<string> VolatileKeys = ["sdkVersion"];
 
-    /// <summary>A copy of <paramref name="document"/> without volatile keys, with keys sorted.</summary>
+    /// <summary>
+    /// A copy of <paramref name="document"/> as a KFP server stores it (<see cref="ProtoDefaults.Strip"/>), without
+    /// volatile keys, with keys sorted.
+    /// </summary>
     public static IrDocument Normalize(IrDocument document)
     {
+        document = ProtoDefaults.Strip(document);
         var spec = (JsonObject)Sort(document.PipelineSpec)!;
         foreach (var key in VolatileKeys)
         {

@@ -26,6 +26,23 @@ public sealed class PipelineCompilerTests : IDisposable
     }
 
     [Fact]
+    public async Task CompileAsync_DefaultValuedFields_HashLikeTheSpecTheServerStores()
+    {
+        // A hand-written IR with proto3 defaults spelled out; a KFP server stores it without them.
+        _folder.Copy("ir/samples/hello_world.yaml");
+        var plain = File.ReadAllText(Path.Combine(_folder.Path, "hello_world.yaml"));
+        var spelled = plain.Replace("pipelineInfo:", "defaultPipelineRoot: ''\npipelineInfo:", StringComparison.Ordinal);
+        Assert.NotEqual(plain, spelled);
+        File.WriteAllText(Path.Combine(_folder.Path, "spelled.yaml"), spelled);
+
+        var stored = await _compiler.CompileAsync(new CompileRequest("hello_world.yaml") { BaseDirectory = _folder.Path }, CancellationToken.None);
+        var written = await _compiler.CompileAsync(new CompileRequest("spelled.yaml") { BaseDirectory = _folder.Path }, CancellationToken.None);
+
+        Assert.Equal(stored.SpecHash, written.SpecHash);
+        Assert.Equal(written.SpecHash, SpecHasher.ComputeHash(IrLoader.Load(spelled, "spelled.yaml")));
+    }
+
+    [Fact]
     public async Task CompileAsync_DefinitionFile_UsesDefinitionFramework()
     {
         _folder.Copy("definitions/container_io.yaml");
