@@ -49,6 +49,10 @@ export interface CompilePipelineArgs {
  */
 export interface CompilePipelineResult {
     /**
+     * The pipeline's DAG as a Mermaid flowchart (tasks, edges, loops, conditions and exit handlers as subgraphs).
+     */
+    readonly mermaid: string;
+    /**
      * The pipeline's name inside the spec (`pipelineInfo.name`).
      */
     readonly pipelineName: string;

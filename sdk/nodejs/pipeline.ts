@@ -69,6 +69,10 @@ export class Pipeline extends pulumi.CustomResource {
      */
     declare public readonly keepVersions: pulumi.Output<number | undefined>;
     /**
+     * The pipeline's DAG as a Mermaid flowchart (tasks, edges, loops, conditions and exit handlers as subgraphs), computed during preview; paste it in a ```mermaid block of a pull-request comment.
+     */
+    declare public /*out*/ readonly mermaid: pulumi.Output<string>;
+    /**
      * Pipeline name, unique per namespace. Autonamed when omitted.
      */
     declare public readonly name: pulumi.Output<string>;
@@ -76,6 +80,10 @@ export class Pipeline extends pulumi.CustomResource {
      * KFP profile namespace (multi-user mode); defaults to the provider's `namespace`.
      */
     declare public readonly namespace: pulumi.Output<string | undefined>;
+    /**
+     * The pipeline's root parameters, computed during preview: per name its `type`, `default` and `optional`.
+     */
+    declare public /*out*/ readonly parameters: pulumi.Output<any>;
     /**
      * Resolve every image tag to its digest at compile time: the spec (and specHash) then changes when a tag moves.
      */
@@ -96,6 +104,10 @@ export class Pipeline extends pulumi.CustomResource {
      * sha256 of the normalised compiled spec; computed during preview.
      */
     declare public /*out*/ readonly specHash: pulumi.Output<string>;
+    /**
+     * The compiled pipeline's tasks as a reviewer reads them, computed during preview: per task its image, command, args, inputs and where they come from, `after` edges, caching, retry, condition, loop items and Kubernetes settings (a loop, condition or nested pipeline lists its own `tasks`). A changed entry shows in the diff by its path, e.g. `tasks.train.image`; `specHash` stays the pipeline's identity.
+     */
+    declare public /*out*/ readonly tasks: pulumi.Output<any>;
     /**
      * The ID of the version holding the current spec.
      */
@@ -137,8 +149,11 @@ export class Pipeline extends pulumi.CustomResource {
             resourceInputs["source"] = args?.source;
             resourceInputs["versionName"] = args?.versionName;
             resourceInputs["createdAt"] = undefined /*out*/;
+            resourceInputs["mermaid"] = undefined /*out*/;
+            resourceInputs["parameters"] = undefined /*out*/;
             resourceInputs["pipelineId"] = undefined /*out*/;
             resourceInputs["specHash"] = undefined /*out*/;
+            resourceInputs["tasks"] = undefined /*out*/;
             resourceInputs["versionId"] = undefined /*out*/;
             resourceInputs["versionIds"] = undefined /*out*/;
         } else {
@@ -150,13 +165,16 @@ export class Pipeline extends pulumi.CustomResource {
             resourceInputs["frameworkParameters"] = undefined /*out*/;
             resourceInputs["imagePullSecrets"] = undefined /*out*/;
             resourceInputs["keepVersions"] = undefined /*out*/;
+            resourceInputs["mermaid"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["namespace"] = undefined /*out*/;
+            resourceInputs["parameters"] = undefined /*out*/;
             resourceInputs["pinImageDigests"] = undefined /*out*/;
             resourceInputs["pipelineId"] = undefined /*out*/;
             resourceInputs["registries"] = undefined /*out*/;
             resourceInputs["source"] = undefined /*out*/;
             resourceInputs["specHash"] = undefined /*out*/;
+            resourceInputs["tasks"] = undefined /*out*/;
             resourceInputs["versionId"] = undefined /*out*/;
             resourceInputs["versionIds"] = undefined /*out*/;
             resourceInputs["versionName"] = undefined /*out*/;

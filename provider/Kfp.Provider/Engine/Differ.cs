@@ -22,9 +22,16 @@ internal static class Differ
         {
             var desired = context.News.Get(spec.Name);
             var recorded = oldInputs.Get(spec.Name);
+            if (spec.ComparedWhenRecorded && !oldInputs.Has(spec.Name))
+            {
+                continue;
+            }
             if (!PropertyValueComparer.DeepEquals(desired, recorded) && !BothEmpty(desired, recorded))
             {
-                changes[spec.Name] = new PropertyChange(Kind(recorded, desired, spec.ReplaceOnChanges), InputDiff: true);
+                foreach (var (path, kind) in NestedChanges.Between(spec.Name, recorded, desired, spec.ReplaceOnChanges))
+                {
+                    changes[path] = new PropertyChange(kind, InputDiff: true);
+                }
             }
             else if (spec.TracksDrift && liveOutputs is not null && liveOutputs.ContainsKey(spec.Name)
                      && !Equivalent(desired, liveOutputs.Get(spec.Name)))
@@ -43,12 +50,7 @@ internal static class Differ
     public static PropertyMap InputsFrom(ResourceDefinition definition, PropertyMap outputs) =>
         PropertyMap.From(definition.Compared.Where(s => outputs.Has(s.Name)).Select(s => KeyValuePair.Create(s.Name, outputs.Get(s.Name))));
 
-    private static DiffKind Kind(PropertyValue old, PropertyValue desired, bool replace) => (old, desired) switch
-    {
-        (NullValue, _) => replace ? DiffKind.AddReplace : DiffKind.Add,
-        (_, NullValue) => replace ? DiffKind.DeleteReplace : DiffKind.Delete,
-        _ => replace ? DiffKind.UpdateReplace : DiffKind.Update,
-    };
+    private static DiffKind Kind(PropertyValue old, PropertyValue desired, bool replace) => NestedChanges.Kind(old, desired, replace);
 
     /// <summary>KFP and Kubernetes omit empty fields: an empty string, list or map equals an absent one.</summary>
     private static bool Equivalent(PropertyValue a, PropertyValue b) =>

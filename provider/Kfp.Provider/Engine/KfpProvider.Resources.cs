@@ -23,7 +23,7 @@ internal sealed partial class KfpProvider
             await _log.LogAsync(LogLevel.Warning,
                 path == resource.Definition.IdProperty
                     ? $"{identity.Name} was deleted outside Pulumi; it will be created again"
-                    : $"{identity.Name}: '{path}' was changed outside Pulumi; the update sets it back",
+                    : DriftMessage.For(identity.Name, path, resource.Definition.Find(path), live, request.News),
                 identity.Urn, false, cancellationToken);
         }
         return result;
@@ -35,7 +35,7 @@ internal sealed partial class KfpProvider
         var inputs = request.Inputs;
         if (request.Preview)
         {
-            var preview = resource.Definition.ComputedOutputs.Aggregate(inputs, (map, spec) => map.With(spec.Name, PropertyValue.Unknown));
+            var preview = resource.PreviewCreate(inputs);
             return new CreateResult("", SecretMarker.Mark(resource.Definition, inputs, preview));
         }
         var context = new CreateContext(identity, inputs.Select(v => v.Plain), request.Timeout);

@@ -30,6 +30,12 @@ internal sealed record PropertySpec(string Name, PropertyType Type, string Descr
     /// </summary>
     public bool ComputedByCheck { get; init; }
 
+    /// <summary>Diff compares it only when the recorded state has it (a detail explaining another change).</summary>
+    public bool ComparedWhenRecorded { get; init; }
+
+    /// <summary>Never compared by Diff (computed for display).</summary>
+    public bool NeverCompared { get; init; }
+
     /// <summary>For <see cref="PropertyType.ObjectList"/>: the token of the item type in the schema.</summary>
     public string? ObjectType { get; init; }
 

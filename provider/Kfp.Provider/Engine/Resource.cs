@@ -66,6 +66,13 @@ internal abstract class Resource
     public abstract Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The outputs a create will have, as far as preview can know them: the inputs, with the outputs only known once
+    /// the object exists marked unknown. A resource that can tell an output from its inputs (a name) overrides it.
+    /// </summary>
+    public virtual PropertyMap PreviewCreate(PropertyMap inputs) =>
+        Definition.ComputedOutputs.Aggregate(inputs, (map, spec) => map.With(spec.Name, PropertyValue.Unknown));
+
+    /// <summary>
     /// The outputs an in-place update will have, as far as preview can know them: the recorded outputs with
     /// the new inputs on top. A resource whose update changes computed outputs marks those unknown.
     /// </summary>

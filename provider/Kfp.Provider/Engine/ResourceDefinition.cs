@@ -17,7 +17,7 @@ internal sealed record ResourceDefinition(string Token, string Description, Immu
     public IEnumerable<PropertySpec> ComputedOutputs => Properties.Where(p => !p.Input && !p.ComputedByCheck);
 
     /// <summary>What Diff compares: the inputs and what Check computes from them.</summary>
-    public IEnumerable<PropertySpec> Compared => Properties.Where(p => p.Input || p.ComputedByCheck);
+    public IEnumerable<PropertySpec> Compared => Properties.Where(p => (p.Input || p.ComputedByCheck) && !p.NeverCompared);
 
     public PropertySpec? Find(string name) => Properties.FirstOrDefault(p => p.Name == name);
 }

@@ -110,7 +110,7 @@ public sealed class RunLifecycleTests(ProviderFixture fixture) : IClassFixture<P
             new LifecycleStep(Inputs("backfill", pipelineId, ("parameters", Parameters(1, 3))), s =>
             {
                 ids.Add(s.Id);
-                Assert.Equal(PropertyDiff.Types.Kind.UpdateReplace, s.LastDiff!.DetailedDiff["parameters"].Kind);
+                Assert.Equal(PropertyDiff.Types.Kind.UpdateReplace, s.LastDiff!.DetailedDiff["parameters.b"].Kind);
                 Assert.Equal(200, kfp.StatusOfGetAsync(Path(ids[0])).Result);
             }) { ExpectReplace = true },
             new LifecycleStep(Inputs("backfill", pipelineId, ("parameters", Parameters(1, 3)), ("deleteOnDestroy", PropertyValue.Of(true))), s =>

@@ -23,4 +23,14 @@ internal enum Prop
 
     /// <summary>Not set by the user but computed by Check (recorded with the inputs; an output in the schema).</summary>
     Computed = 16,
+
+    /// <summary>
+    /// With <see cref="Computed"/>: a detail that explains a change of another computed property (a pipeline's
+    /// <c>tasks</c> explain its <c>specHash</c>). Diff compares it entry by entry, but only when the recorded state
+    /// has it, so state written before it existed shows no change.
+    /// </summary>
+    Explains = 32,
+
+    /// <summary>With <see cref="Computed"/>: for people to read (a chart); known in preview, never compared by Diff.</summary>
+    Display = 64,
 }

@@ -140,6 +140,8 @@ internal sealed class RecordShape<T>
             Input = !_outputs && !computed,
             AlwaysOutput = _outputs || computed,
             ComputedByCheck = computed,
+            ComparedWhenRecorded = props.HasFlag(Prop.Explains),
+            NeverCompared = props.HasFlag(Prop.Display),
             Required = props.HasFlag(Prop.Required),
             Secret = props.HasFlag(Prop.Secret),
             ReplaceOnChanges = props.HasFlag(Prop.Replace),

@@ -56,6 +56,7 @@ internal sealed class CompilePipelineFunction(Func<ProviderServices> services)
                 Spec = compiled.Yaml,
                 SpecHash = compiled.SpecHash,
                 PipelineName = compiled.PipelineName,
+                Mermaid = Kfp.Compiler.Views.MermaidWriter.Write(compiled.Document),
             }), []);
         }
         catch (PipelineCompileException e)

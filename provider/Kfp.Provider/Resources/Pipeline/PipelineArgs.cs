@@ -35,6 +35,12 @@ internal sealed record PipelineArgs
 
     public string? SpecHash { get; init; }
 
+    public PropertyValue? Tasks { get; init; }
+
+    public PropertyValue? Parameters { get; init; }
+
+    public string? Mermaid { get; init; }
+
     public static RecordShape<PipelineArgs> Shape { get; } = RecordShape<PipelineArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
             "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
@@ -63,5 +69,15 @@ internal sealed record PipelineArgs
         .Boolean("pinImageDigests", x => x.PinImageDigests, (x, v) => x with { PinImageDigests = v },
             "Resolve every image tag to its digest at compile time: the spec (and specHash) then changes when a tag moves.")
         .String("specHash", x => x.SpecHash, (x, v) => x with { SpecHash = v },
-            "sha256 of the normalised compiled spec; computed during preview.", Prop.Computed | Prop.Drift);
+            "sha256 of the normalised compiled spec; computed during preview.", Prop.Computed | Prop.Drift)
+        .Any("tasks", x => x.Tasks, (x, v) => x with { Tasks = v },
+            "The compiled pipeline's tasks as a reviewer reads them, computed during preview: per task its image, command, args, " +
+            "inputs and where they come from, `after` edges, caching, retry, condition, loop items and Kubernetes settings " +
+            "(a loop, condition or nested pipeline lists its own `tasks`). A changed entry shows in the diff by its path, " +
+            "e.g. `tasks.train.image`; `specHash` stays the pipeline's identity.", Prop.Computed | Prop.Explains)
+        .Any("parameters", x => x.Parameters, (x, v) => x with { Parameters = v },
+            "The pipeline's root parameters, computed during preview: per name its `type`, `default` and `optional`.", Prop.Computed | Prop.Explains)
+        .String("mermaid", x => x.Mermaid, (x, v) => x with { Mermaid = v },
+            "The pipeline's DAG as a Mermaid flowchart (tasks, edges, loops, conditions and exit handlers as subgraphs), " +
+            "computed during preview; paste it in a ```mermaid block of a pull-request comment.", Prop.Computed | Prop.Display);
 }

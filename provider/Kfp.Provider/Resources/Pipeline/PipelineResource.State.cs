@@ -65,7 +65,8 @@ internal sealed partial class PipelineResource
         var outputs = base.PreviewUpdate(context);
         return Args(context.News).SpecHash is { } hash && hash == State(context.OldOutputs).SpecHash
             ? outputs
-            : outputs.With("versionId", PropertyValue.Unknown).With("versionName", PropertyValue.Unknown).With("versionIds", PropertyValue.Unknown);
+            : outputs.With("versionId", PropertyValue.Unknown).With("versionName", KnownVersionName(context.News) ?? PropertyValue.Unknown)
+                .With("versionIds", PropertyValue.Unknown);
     }
 
     private PropertyMap Outputs(PropertyMap inputs, Pipeline pipeline, PipelineVersion? version, string specHash, IEnumerable<string> made) =>

@@ -24,6 +24,18 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
 
     public override ResourceDefinition Definition => Spec;
 
+    /// <summary>The version is named by <c>versionName</c> or the spec hash, so preview knows it whenever the hash is known.</summary>
+    public override PropertyMap PreviewCreate(PropertyMap inputs) =>
+        KnownVersionName(inputs) is { } name ? base.PreviewCreate(inputs).With("versionName", name) : base.PreviewCreate(inputs);
+
+    /// <summary>The version name a create or update will register, when preview can know it.</summary>
+    private static PropertyValue? KnownVersionName(PropertyMap inputs) => (inputs.Get("versionName").Plain, inputs.Get("specHash").Plain) switch
+    {
+        (StringValue name, _) => name,
+        (NullValue, StringValue hash) => PropertyValue.Of(PipelineSources.VersionName(hash.Value)),
+        _ => null,
+    };
+
     protected override void Validate(PipelineArgs inputs, Binder binder) =>
         PullSecretRegistries.CheckServers(inputs.Registries, "registries", binder);
 
@@ -43,8 +55,8 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         {
             var args = Args(result.Inputs, out var binder);
             var outcome = await _sources.CompileAsync(Sources(args, binder), cancellationToken);
-            var hash = outcome.Pipeline is { } compiled ? PropertyValue.Of(compiled.SpecHash) : PropertyValue.Unknown;
-            return result with { Inputs = result.Inputs.With("specHash", hash) };
+            var inputs = outcome.Pipeline is { } compiled ? Write(PipelineView.Of(compiled), result.Inputs) : PipelineView.Unknown(result.Inputs);
+            return result with { Inputs = inputs };
         }
         catch (PipelineCompileException e)
         {

@@ -24,6 +24,10 @@ internal sealed partial class PullSecretResource(Func<ProviderServices> services
 
     public override ResourceDefinition Definition => Spec;
 
+    /// <summary>The Secret is named by the <c>name</c> input, so preview knows <c>secretName</c> once the name is known.</summary>
+    public override PropertyMap PreviewCreate(PropertyMap inputs) =>
+        inputs.Get("name").Plain is StringValue name ? base.PreviewCreate(inputs).With("secretName", name) : base.PreviewCreate(inputs);
+
     /// <summary>Autonames from a DNS-safe form of the resource name (Pulumi names may have capitals or '_').</summary>
     public override Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
     {
