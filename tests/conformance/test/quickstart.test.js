@@ -45,17 +45,18 @@ test('make example: every resource deployed, the smoke-test run waited for with 
       assert.match(up, new RegExp(`^ \\+  kfp:index:${kind} +\\w+ +created`, 'm'), `up creates ${kind}`);
     }
     assert.match(up, /^Resources: \+ 7 created$/m);
+    assert.match(previews[1], /^ {8}\+ specHash +: "sha256:[0-9a-f]{64}"$/m, 'the first preview knows the spec hash');
     // The Run's progress, as ephemeral status messages on its row while `up` waits for it.
-    assert.match(up, /^ \+  kfp:index:Run +smokeTest +creating run [0-9a-f]{8}…: \d\/2 tasks succeeded; (say|repeat) running$/m);
+    assert.match(up, /^ \+  kfp:index:Run +smokeTest +creating run [0-9a-f]{8}…: \d\/2 tasks succeeded; (say|repeat) (running|pending)$/m);
 
     const second = previews[2];
     assert.doesNotMatch(second, /^ [+~-]/m, `the second preview proposes changes:\n${second}`);
-    assert.match(second, /^Resources:\n +7 unchanged$/m);
+    assert.match(second, /^Resources: 7 unchanged$/m);
 
     const summary = section(stdout, 'What exists now:');
     const uuid = '[0-9a-f-]{36}';
     assert.match(summary, /^ {2}ImageRegistry +registry +127\.0\.0\.1:\d+, login verified$/m);
-    assert.match(summary, /^ {2}PullSecret +pullSecret +Secret \S+, on service account pipeline-runner$/m);
+    assert.match(summary, /^ {2}PullSecret +pullSecret +Secret quickstart-registry, on service account pipeline-runner$/m);
     assert.match(summary, new RegExp(`^  Experiment +experiment +experiment-\\w+ \\(${uuid}\\)$`, 'm'));
     assert.match(summary, new RegExp(`^  Pipeline +pipeline +${uuid}, version \\S+, image tags pinned to digests$`, 'm'));
     assert.match(summary, new RegExp(`^  RecurringRun +nightly +${uuid}, ENABLED, every night at 03:00 UTC$`, 'm'));
