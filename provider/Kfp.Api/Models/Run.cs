@@ -36,5 +36,8 @@ public sealed record Run
 
     public string RecurringRunId { get; init => field = value ?? ""; } = "";
 
+    /// <summary>The run's workflow nodes and their states; null until KFP reports any.</summary>
+    public RunDetails? RunDetails { get; init; }
+
     public bool IsTerminal => State is RuntimeState.Succeeded or RuntimeState.Skipped or RuntimeState.Failed or RuntimeState.Canceled;
 }

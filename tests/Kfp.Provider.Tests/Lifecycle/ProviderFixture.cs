@@ -9,15 +9,28 @@ namespace Kfp.Provider.Tests.Lifecycle;
 
 /// <summary>
 /// The emulator and the real provider host, both in-process on loopback port 0, with the provider configured
-/// against the emulator. One per test class.
+/// against the emulator. One per test class. Every message the provider sends to the engine is kept in
+/// <see cref="EngineLog"/>.
 /// </summary>
-public sealed class ProviderFixture : IAsyncLifetime
+public class ProviderFixture : IAsyncLifetime
 {
+    private readonly EmulatorOptions _options;
     private EmulatorHost? _emulator;
     private ProviderHost? _host;
     private GrpcChannel? _grpc;
 
+    public ProviderFixture()
+        : this(new EmulatorOptions())
+    {
+    }
+
+    /// <summary>For fixtures whose emulator starts with other options (runs that execute, tasks that fail).</summary>
+    protected ProviderFixture(EmulatorOptions options) => _options = options;
+
     public EmulatorHost Emulator => _emulator!;
+
+    /// <summary>What the provider sent to the engine's log (Engine/Log), in order.</summary>
+    internal RecordingEngineLog EngineLog { get; } = new();
 
     /// <summary>The Pulumi program's folder: tests write pipeline sources here.</summary>
     public string ProgramDirectory { get; } = Directory.CreateTempSubdirectory("kfp-program-").FullName;
@@ -41,8 +54,8 @@ public sealed class ProviderFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
-        _host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), ProgramDirectory), null,
+        _emulator = await EmulatorHost.StartAsync(_options);
+        _host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(EngineLog.Around(log), new NoEnvironment(), ProgramDirectory), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
         _grpc = ProviderClient.Channel(_host.Port);
         Client = new ProviderClient(_grpc);

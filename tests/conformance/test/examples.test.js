@@ -1,6 +1,7 @@
 'use strict';
 // Every example program in examples/ is deployed against the emulator with the mini engine, as
-// `pulumi up` would deploy it: up, then a preview that must be empty, then destroy.
+// `pulumi up` would deploy it: up, then a preview that must be empty, then destroy. The quickstart at the
+// repository root is deployed by `make example` (quickstart.test.js).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -47,14 +48,6 @@ test.describe('examples', () => {
     await engine('preview', name, programDir, config);
     return up;
   }
-
-  test('quickstart (Pulumi.yaml at the root): an experiment and a pipeline from a definition', async () => {
-    const up = await deploy('quickstart', repoRoot);
-    assert.match(up.outputs.specHash, /^sha256:[0-9a-f]{64}$/);
-    const versions = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines/${up.outputs.pipelineId}/versions`)).json();
-    assert.equal(versions.pipeline_versions.length, 1);
-    await engine('destroy', 'quickstart', repoRoot, []);
-  });
 
   test('experiment: a named experiment', async () => {
     const up = await deploy('experiment', path.join(repoRoot, 'examples', 'experiment'));

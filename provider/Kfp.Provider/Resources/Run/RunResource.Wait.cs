@@ -9,7 +9,7 @@ namespace Kfp.Provider.Resources;
 internal sealed partial class RunResource
 {
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(2);
 
     public override async Task<ReadResult?> ReadAsync(ReadContext context, CancellationToken cancellationToken)
     {
@@ -28,8 +28,11 @@ internal sealed partial class RunResource
         return new ReadResult(live.RunId, Outputs(inputs, live), inputs);
     }
 
-    /// <summary>The outputs once the run is settled: at once, or with <c>waitForCompletion</c> after it succeeded.</summary>
-    private async Task<PropertyMap> SettleAsync(PropertyMap inputs, Run run, TimeSpan? engineTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outputs once the run is settled: at once, or with <c>waitForCompletion</c> after it succeeded. While it
+    /// waits, the run's progress goes to the resource's row (<see cref="RunStatusReporter"/>).
+    /// </summary>
+    private async Task<PropertyMap> SettleAsync(ResourceIdentity resource, PropertyMap inputs, Run run, TimeSpan? engineTimeout, CancellationToken cancellationToken)
     {
         var args = Args(inputs);
         if (args.WaitForCompletion != true)
@@ -37,13 +40,17 @@ internal sealed partial class RunResource
             return Outputs(inputs, run);
         }
         var timeout = args.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : engineTimeout ?? DefaultTimeout;
+        var reporter = new RunStatusReporter(services().Log, resource.Urn, services().Time);
+        var started = services().Time.GetTimestamp();
         var last = run;
+        var planned = 0;
         string problem;
         try
         {
-            last = await WaitAsync(run, timeout, cancellationToken);
+            planned = RunProgress.PlannedTasks(run.PipelineSpec ?? await VersionSpecAsync(run, cancellationToken));
+            last = await WaitAsync(run, timeout, seen => reporter.StatusAsync(RunProgress.Describe(seen, planned), cancellationToken), cancellationToken);
             problem = last.State is RuntimeState.Succeeded or RuntimeState.Skipped ? ""
-                : last.IsTerminal ? $"ended {State(last)}{(last.Error is { Message.Length: > 0 } error ? ": " + error.Message : "")}; " +
+                : last.IsTerminal ? $"ended {State(last)}{(last.Error is { Message.Length: > 0 } error ? ": " + error.Message : "")}{FailedTasksNote(last)}; " +
                     "fix the pipeline or its inputs and change an input (or run `pulumi up --replace`) to start a new run"
                 : cancellationToken.IsCancellationRequested ? $"was still {State(last)} when the deployment was cancelled; `pulumi up` waits for it again"
                 : $"did not finish within {timeout.TotalSeconds:0} s (it is {State(last)}); `pulumi up` waits for it again, or raise timeoutSeconds";
@@ -52,6 +59,9 @@ internal sealed partial class RunResource
         {
             problem = $"could not be followed ({e.Message}); `pulumi up` waits for it again";
         }
+        var elapsed = services().Time.GetElapsedTime(started);
+        await reporter.OutcomeAsync(LogLevel.Info,
+            $"{RunProgress.Describe(last, planned)}{(last.IsTerminal ? "" : $"; still {State(last)}")} after {elapsed.TotalSeconds:0.#} s", cancellationToken);
         if (problem.Length == 0)
         {
             return Outputs(inputs, last);
@@ -61,7 +71,7 @@ internal sealed partial class RunResource
     }
 
     /// <summary>Polls until the run ends, the timeout passes or the call is cancelled; returns the last state seen.</summary>
-    private async Task<Run> WaitAsync(Run run, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<Run> WaitAsync(Run run, TimeSpan timeout, Func<Run, Task> progress, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -70,6 +80,7 @@ internal sealed partial class RunResource
         {
             while (!run.IsTerminal)
             {
+                await progress(run);
                 await Task.Delay(delay, deadline.Token);
                 run = await services().Kfp.GetRunAsync(run.RunId, deadline.Token);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
@@ -80,6 +91,30 @@ internal sealed partial class RunResource
             // Timed out or cancelled: the caller reports the last state seen.
         }
         return run;
+    }
+
+    /// <summary>The spec of the version the run uses (one GET), for the task count in status messages; null when it cannot be read.</summary>
+    private async Task<System.Text.Json.JsonElement?> VersionSpecAsync(Run run, CancellationToken cancellationToken)
+    {
+        if (run.PipelineVersionReference is not { PipelineVersionId: { Length: > 0 } versionId } reference)
+        {
+            return null;
+        }
+        try
+        {
+            return (await services().Kfp.GetPipelineVersionAsync(reference.PipelineId, versionId, cancellationToken)).PipelineSpec;
+        }
+        catch (KfpApiException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Names the failed tasks when KFP's error message does not already.</summary>
+    private static string FailedTasksNote(Run run)
+    {
+        var missing = RunProgress.FailedTasks(run).Where(t => run.Error?.Message.Contains(t, StringComparison.Ordinal) != true).ToList();
+        return missing.Count == 0 ? "" : $" (failed task{(missing.Count > 1 ? "s" : "")}: {string.Join(", ", missing)})";
     }
 
     /// <summary>The inputs that would make this run (import).</summary>
@@ -102,5 +137,5 @@ internal sealed partial class RunResource
         Error = run.Error?.Message ?? "",
     }, inputs);
 
-    private static string State(Run run) => run.State == RuntimeState.Unspecified ? "RUNTIME_STATE_UNSPECIFIED" : run.State.ToString().ToUpperInvariant();
+    private static string State(Run run) => RunProgress.StateText(run.State);
 }

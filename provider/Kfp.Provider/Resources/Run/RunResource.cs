@@ -51,14 +51,14 @@ internal sealed partial class RunResource(Func<ProviderServices> services)
             throw new ResourceException($"KFP refused run '{name}': {ex.ServerMessage}. " +
                 "Check pipelineId, pipelineVersionId, experimentId and that parameters match the pipeline's inputs.", ex);
         }
-        return new CreateResult(run.RunId, await SettleAsync(context.Inputs, run, context.Timeout, cancellationToken));
+        return new CreateResult(run.RunId, await SettleAsync(context.Resource, context.Inputs, run, context.Timeout, cancellationToken));
     }
 
     /// <summary>Only reached for a run that did not finish initialising (Diff replaces on any change): wait for it again.</summary>
     public override async Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         var run = await services().Kfp.GetRunAsync(context.Id, cancellationToken);
-        return await SettleAsync(context.News, run, context.Timeout, cancellationToken);
+        return await SettleAsync(context.Resource, context.News, run, context.Timeout, cancellationToken);
     }
 
     public override async Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken)

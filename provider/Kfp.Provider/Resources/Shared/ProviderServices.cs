@@ -39,6 +39,12 @@ internal sealed class ProviderServices
 
     public ProviderConfig Config { get; }
 
+    /// <summary>Messages for the user while a resource works (status lines on its row, final outcomes).</summary>
+    public IEngineLog Log { get; init; } = NullEngineLog.Instance;
+
+    /// <summary>The clock status messages are paced by.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>One compiler per provider process, so its content cache serves Check, Create and Update alike.</summary>
     public IPipelineCompiler Compiler { get; }
 
