@@ -36,7 +36,7 @@ internal sealed partial class KfpProvider : IProvider
     /// <summary>Services after Configure; before it, those of an empty configuration (environment fallbacks only).</summary>
     private ProviderServices Services => _services ??= NewServices(ConfigParser.Parse(PropertyMap.Empty, _environment).Config);
 
-    private ProviderServices NewServices(ProviderConfig config) => new(config, _factories, _compiler, _programDirectory);
+    private ProviderServices NewServices(ProviderConfig config) => new(config, _factories, _compiler, _programDirectory) { Log = _log };
 
     public string Version => PackageInfo.Version;
 

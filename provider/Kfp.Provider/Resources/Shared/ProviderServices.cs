@@ -39,6 +39,9 @@ internal sealed class ProviderServices
 
     public ProviderConfig Config { get; }
 
+    /// <summary>Messages for the user, shown by the Pulumi CLI (warnings about what KFP cannot change).</summary>
+    public IEngineLog Log { get; init; } = NoLog.Instance;
+
     /// <summary>One compiler per provider process, so its content cache serves Check, Create and Update alike.</summary>
     public IPipelineCompiler Compiler { get; }
 
@@ -63,4 +66,12 @@ internal sealed class ProviderServices
 
     /// <summary>The Kubernetes namespace for Frameworks and pull secrets when a resource names none.</summary>
     public string KubeNamespace => Config.Namespace ?? Kube.DefaultNamespace;
+}
+
+/// <summary>An engine log that drops every message (services made without an engine, e.g. in unit tests).</summary>
+internal sealed class NoLog : IEngineLog
+{
+    public static readonly NoLog Instance = new();
+
+    public Task LogAsync(LogLevel level, string message, string? urn, bool ephemeral, CancellationToken ct) => Task.CompletedTask;
 }
