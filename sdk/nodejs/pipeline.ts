@@ -41,7 +41,7 @@ export class Pipeline extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly createdAt: pulumi.Output<string>;
     /**
-     * What the pipeline does.
+     * What the pipeline does: given to the pipeline when it is created and to every version registered (KFP cannot change a pipeline's description; a change warns and never replaces the pipeline).
      */
     declare public readonly description: pulumi.Output<string | undefined>;
     /**
@@ -182,7 +182,7 @@ export class Pipeline extends pulumi.CustomResource {
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const secretOpts = { additionalSecretOutputs: ["registries"] };
         opts = pulumi.mergeOptions(opts, secretOpts);
-        const replaceOnChanges = { replaceOnChanges: ["description", "name", "namespace"] };
+        const replaceOnChanges = { replaceOnChanges: ["name", "namespace"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(Pipeline.__pulumiType, name, resourceInputs, opts);
     }
@@ -193,7 +193,7 @@ export class Pipeline extends pulumi.CustomResource {
  */
 export interface PipelineArgs {
     /**
-     * What the pipeline does.
+     * What the pipeline does: given to the pipeline when it is created and to every version registered (KFP cannot change a pipeline's description; a change warns and never replaces the pipeline).
      */
     description?: pulumi.Input<string>;
     /**

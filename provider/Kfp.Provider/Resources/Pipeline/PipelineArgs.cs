@@ -47,7 +47,7 @@ internal sealed record PipelineArgs
         .String("displayName", x => x.DisplayName, (x, v) => x with { DisplayName = v },
             "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline).", rules: Rules.KfpName)
         .String("description", x => x.Description, (x, v) => x with { Description = v },
-            "What the pipeline does.", Prop.Replace | Prop.Drift, [Rules.Text])
+            "What the pipeline does: given to the pipeline when it is created and to every version registered (KFP cannot change a pipeline's description; a change warns and never replaces the pipeline).", rules: [Rules.Text])
         .String("namespace", x => x.Namespace, (x, v) => x with { Namespace = v },
             "KFP profile namespace (multi-user mode); defaults to the provider's `namespace`.", Prop.Replace, Rules.Namespace)
         .String("source", x => x.Source, (x, v) => x with { Source = v },

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Kfp.Api;
 using Kfp.Api.Listing;
 using Kfp.Api.Models;
-using Kfp.Compiler;
 using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Values;
 
@@ -26,37 +24,71 @@ internal sealed partial class PipelineResource
         }
         var recorded = State(context.OldOutputs);
         var recordedInputs = Args(context.OldInputs);
+        var imported = context.OldOutputs.Count == 0;
+        var live = await LiveVersionsAsync(kfp, context.Id, cancellationToken);
         var versionId = recorded.VersionId;
         var version = string.IsNullOrEmpty(versionId)
-            ? context.OldOutputs.Count == 0 ? await LatestVersionAsync(kfp, context.Id, cancellationToken) : null
-            : await FindVersionAsync(kfp, context.Id, versionId, cancellationToken);
-        // A version deleted by hand reads as an empty spec hash: Diff shows drift and Update uploads it again.
-        var liveHash = version is null ? "" : recordedInputs.SpecHash ?? HashOf(version);
+            ? imported && live.Count > 0 ? await FindVersionAsync(kfp, context.Id, PipelineVersionPlan.Newest(live.Select(v => v.Live))[^1].Id, cancellationToken) : null
+            : live.FirstOrDefault(v => v.Live.Id == versionId).Version;
+        var liveHash = version is null ? "" : LiveHash(recordedInputs.SpecHash, live.Select(v => v.Live)) ?? live.First(v => v.Live.Id == version.PipelineVersionId).Live.SpecHash;
         var inputs = Write(new PipelineArgs
         {
             Name = pipeline.Name.Length > 0 ? pipeline.Name : pipeline.DisplayName,
             SpecHash = recordedInputs.SpecHash ?? liveHash,
             DisplayName = pipeline.DisplayName.Length > 0 ? pipeline.DisplayName : null,
-            Description = pipeline.Description.Length > 0 || recordedInputs.Description is not null ? pipeline.Description : null,
-            Namespace = context.OldInputs.Count == 0 && pipeline.Namespace.Length > 0 ? pipeline.Namespace : null,
+            // KFP cannot change a description, so it cannot drift: the program's (recorded) one stays; an import takes KFP's.
+            Description = imported ? pipeline.Description.Length > 0 ? pipeline.Description : null : recordedInputs.Description,
+            Namespace = imported && pipeline.Namespace.Length > 0 ? pipeline.Namespace : null,
         }, context.OldInputs);
-        var made = recorded.VersionIds ?? [];
-        var outputs = Outputs(inputs, pipeline, version, liveHash, made.IsEmpty && version is not null && context.OldOutputs.Count == 0 ? [] : made);
+        // Only versions still in KFP: one deleted by hand leaves `versionIds` on refresh.
+        var present = live.Select(v => v.Live.Id).ToHashSet(StringComparer.Ordinal);
+        var made = (recorded.VersionIds ?? []).Where(present.Contains);
+        var outputs = Outputs(inputs, pipeline, version, liveHash, made);
         return new ReadResult(pipeline.PipelineId, outputs, inputs);
     }
 
     /// <summary>
-    /// For Diff: one GET of the recorded version (versions are immutable, so if it is there, nothing drifted);
-    /// only when it is gone does the full read find out whether the pipeline went with it.
+    /// The spec the pipeline's latest version holds, when the newest versions do not hold <paramref name="recordedHash"/>
+    /// (someone registered a newer version, so runs without a version no longer run the program's spec); null when
+    /// they do, or when nothing was recorded.
+    /// </summary>
+    private static string? LiveHash(string? recordedHash, IEnumerable<LiveVersion> live)
+    {
+        if (recordedHash is null)
+        {
+            return null;
+        }
+        var newest = PipelineVersionPlan.Newest(live);
+        return newest.Count == 0 || newest.Any(v => v.SpecHash == recordedHash) ? recordedHash : newest[^1].SpecHash;
+    }
+
+    /// <summary>
+    /// For Diff: one GET, the newest versions. When they include the recorded version (versions are immutable), nothing
+    /// drifted; otherwise (the version was deleted, or a newer one registered) the full read finds out what changed.
     /// </summary>
     public override async Task<ReadResult?> ReadLiveAsync(ReadContext context, CancellationToken cancellationToken)
     {
         var versionId = State(context.OldOutputs).VersionId;
-        if (!string.IsNullOrEmpty(versionId) && await FindVersionAsync(services().Kfp, context.Id, versionId, cancellationToken) is not null)
+        if (!string.IsNullOrEmpty(versionId) && await NewestVersionIdsAsync(services().Kfp, context.Id, cancellationToken) is { } newest
+            && newest.Contains(versionId))
         {
             return new ReadResult(context.Id, context.OldOutputs, context.OldInputs);
         }
         return await ReadAsync(context, cancellationToken);
+    }
+
+    /// <summary>The IDs of the versions created in the newest second (from the newest 10); null when the pipeline is gone.</summary>
+    private static async Task<IReadOnlyList<string>?> NewestVersionIdsAsync(IKfpClient kfp, string pipelineId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await kfp.ListPipelineVersionsAsync(pipelineId, new KfpListOptions { PageSize = 10, SortBy = KfpSort.Desc("created_at") }, cancellationToken);
+            return [.. PipelineVersionPlan.Newest(page.Items.Select(v => new LiveVersion(v.PipelineVersionId, v.Name, "", v.CreatedAt))).Select(v => v.Id)];
+        }
+        catch (KfpApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>A new spec means a new current version: which one is known only once it is registered.</summary>
@@ -96,23 +128,4 @@ internal sealed partial class PipelineResource
         }
     }
 
-    private static async Task<PipelineVersion?> LatestVersionAsync(IKfpClient kfp, string pipelineId, CancellationToken cancellationToken)
-    {
-        var page = await kfp.ListPipelineVersionsAsync(pipelineId, new KfpListOptions { PageSize = 1, SortBy = KfpSort.Desc("created_at") }, cancellationToken);
-        return page.Items.Count > 0 && page.Items[0] is { } latest ? await FindVersionAsync(kfp, pipelineId, latest.PipelineVersionId, cancellationToken) : null;
-    }
-
-    /// <summary>The spec hash of a live version (import): the same hash Check computes from the source.</summary>
-    private static string HashOf(PipelineVersion version)
-    {
-        if (version.PipelineSpec is not { } spec)
-        {
-            return "";
-        }
-        var node = JsonNode.Parse(spec.GetRawText())!.AsObject();
-        var document = node["pipeline_spec"] is JsonObject pipelineSpec
-            ? new IrDocument((JsonObject)pipelineSpec.DeepClone(), node["platform_spec"]?.DeepClone() as JsonObject)
-            : new IrDocument(node, null);
-        return SpecHasher.ComputeHash(document);
-    }
 }

@@ -80,28 +80,12 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         var inputs = Args(context.Inputs);
         var compiled = await CompileAsync(inputs, cancellationToken);
         var name = inputs.Name ?? "";
-        var ns = inputs.Namespace ?? services().DefaultNamespace;
-        Pipeline pipeline;
+        var (pipeline, adopted) = await CreateOrAdoptAsync(context, inputs, compiled, cancellationToken);
+        var outputs = Outputs(context.Inputs, pipeline, version: null, compiled.SpecHash, adopted);
         try
         {
-            pipeline = await services().Kfp.CreatePipelineAsync(new CreatePipelineRequest(name)
-            {
-                DisplayName = inputs.DisplayName ?? name,
-                Description = inputs.Description,
-                Namespace = ns,
-            }, cancellationToken);
-        }
-        catch (KfpApiException e) when (e.IsAlreadyExists)
-        {
-            var existing = await services().Kfp.FindPipelineAsync(name, ns, cancellationToken);
-            throw new ResourceException($"pipeline '{name}' already exists: choose another name, or adopt it with " +
-                $"`pulumi import kfp:index:Pipeline {context.Resource.Name} {existing?.PipelineId ?? "<pipeline-id>"}`", e);
-        }
-        var outputs = Outputs(context.Inputs, pipeline, version: null, compiled.SpecHash, []);
-        try
-        {
-            var version = await UploadAsync(pipeline.PipelineId, inputs, compiled, cancellationToken);
-            return new CreateResult(pipeline.PipelineId, Outputs(context.Inputs, pipeline, version, compiled.SpecHash, [version.PipelineVersionId]));
+            var versions = await SettleVersionsAsync(pipeline.PipelineId, inputs, compiled, adopted, cancellationToken);
+            return new CreateResult(pipeline.PipelineId, Outputs(context.Inputs, pipeline, versions.Current, compiled.SpecHash, versions.Kept));
         }
         catch (Exception e) when (e is KfpApiException or HttpRequestException)
         {
@@ -111,23 +95,15 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         }
     }
 
-    /// <summary>Decides with <see cref="PipelineVersionPlan"/>, then applies: upload, prune, record.</summary>
+    /// <summary>Decides with <see cref="PipelineVersionPlan"/>, then applies: rename, upload or reuse, prune, record.</summary>
     public override async Task<PropertyMap> UpdateAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         var inputs = Args(context.News);
         var compiled = await CompileAsync(inputs, cancellationToken);
         var pipeline = await RenameAsync(await services().Kfp.GetPipelineAsync(context.Id, cancellationToken), inputs, cancellationToken);
-        var versionName = EffectiveVersionName(inputs, compiled);
-        var existing = await services().Kfp.FindPipelineVersionAsync(context.Id, versionName, cancellationToken);
-        var current = PipelineVersionPlan.For(versionName, existing?.PipelineVersionId).Upload
-            ? await UploadAsync(context.Id, inputs, compiled, cancellationToken)
-            : existing!;
-        var (kept, delete) = PipelineVersionPlan.Prune(State(context.OldOutputs).VersionIds ?? [], current.PipelineVersionId, inputs.KeepVersions);
-        foreach (var versionId in delete)
-        {
-            await IgnoreNotFound(() => services().Kfp.DeletePipelineVersionAsync(context.Id, versionId, cancellationToken));
-        }
-        return Outputs(context.News, pipeline, current, compiled.SpecHash, kept);
+        await WarnAboutDescriptionAsync(context, pipeline, inputs, cancellationToken);
+        var versions = await SettleVersionsAsync(context.Id, inputs, compiled, State(context.OldOutputs).VersionIds ?? [], cancellationToken);
+        return Outputs(context.News, pipeline, versions.Current, compiled.SpecHash, versions.Kept);
     }
 
     public override async Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken)
@@ -170,14 +146,6 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
             ? compiled
             : throw new ResourceException($"the pipeline source cannot be compiled: framework '{inputs.Framework}' was not found in the cluster; " +
                 "create it with a kfp:index:Framework resource (and make the Pipeline depend on it)");
-
-    private async Task<PipelineVersion> UploadAsync(string pipelineId, PipelineArgs inputs, CompiledPipeline compiled, CancellationToken cancellationToken)
-    {
-        var name = EffectiveVersionName(inputs, compiled);
-        return await services().Kfp.UploadPipelineVersionAsync(
-            new UploadPipelineVersionRequest(pipelineId, name, compiled.Yaml) { Description = inputs.Description },
-            cancellationToken);
-    }
 
     private static PipelineSources.Inputs Sources(PipelineArgs inputs, Binder? binder) => new(inputs.Source ?? "")
     {
