@@ -35,6 +35,8 @@ internal sealed record PipelineArgs
 
     public string? SpecHash { get; init; }
 
+    public string? FrameworkDigest { get; init; }
+
     public static RecordShape<PipelineArgs> Shape { get; } = RecordShape<PipelineArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
             "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
@@ -63,5 +65,7 @@ internal sealed record PipelineArgs
         .Boolean("pinImageDigests", x => x.PinImageDigests, (x, v) => x with { PinImageDigests = v },
             "Resolve every image tag to its digest at compile time: the spec (and specHash) then changes when a tag moves.")
         .String("specHash", x => x.SpecHash, (x, v) => x with { SpecHash = v },
-            "sha256 of the normalised compiled spec; computed during preview.", Prop.Computed | Prop.Drift);
+            "sha256 of the normalised compiled spec; computed during preview.", Prop.Computed | Prop.Drift)
+        .String("frameworkDigest", x => x.FrameworkDigest, (x, v) => x with { FrameworkDigest = v },
+            "The digest of the Framework that compiled the spec (none for built-in frameworks); a framework changed in the cluster must be approved again.", Prop.Computed);
 }
