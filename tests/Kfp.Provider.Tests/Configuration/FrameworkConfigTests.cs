@@ -22,9 +22,9 @@ public sealed class FrameworkConfigTests
     [Fact]
     public void Parse_TrustedFrameworks_AcceptsAListJsonTextOrCommaSeparatedText()
     {
-        Assert.Equal(["tfx", "team-ml/render"], Parse(PropertyValue.Of(new[] { PropertyValue.Of("tfx"), PropertyValue.Of("team-ml/render") })).TrustedFrameworks);
-        Assert.Equal(["tfx", "sha256:ab"], Parse(PropertyValue.Of("[\"tfx\",\"sha256:ab\"]")).TrustedFrameworks);
-        Assert.Equal(["tfx", "*"], Parse(PropertyValue.Of(" tfx, *,")).TrustedFrameworks);
+        Assert.Equal(["tfx", "team-ml/render"], Parse(PropertyValue.Of(new[] { PropertyValue.Of("tfx"), PropertyValue.Of("team-ml/render") })).TrustedFrameworks.ToArray());
+        Assert.Equal(["tfx", "sha256:ab"], Parse(PropertyValue.Of("[\"tfx\",\"sha256:ab\"]")).TrustedFrameworks.ToArray());
+        Assert.Equal(["tfx", "*"], Parse(PropertyValue.Of(" tfx, *,")).TrustedFrameworks.ToArray());
     }
 
     [Fact]
