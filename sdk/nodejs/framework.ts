@@ -47,11 +47,19 @@ export class Framework extends pulumi.CustomResource {
      */
     declare public readonly defaultParameters: pulumi.Output<any | undefined>;
     /**
+     * `sha256:` of what the framework runs (command, env, image, executor, default parameters); approve it in `kfp:trustedFrameworks`.
+     */
+    declare public /*out*/ readonly digest: pulumi.Output<string>;
+    /**
      * Environment variables for the compiler.
      */
     declare public readonly env: pulumi.Output<{[key: string]: string} | undefined>;
     /**
-     * The compiler's container image, for teams that run it in a container.
+     * Where a compile runs: `local` (the command on the machine running Pulumi), `container` (the image with docker or podman) or `cluster` (a Kubernetes Job in the framework's namespace). Default: `local` without an image; with one, `cluster`.
+     */
+    declare public readonly executor: pulumi.Output<string | undefined>;
+    /**
+     * The compiler's container image, run by the `container` and `cluster` executors.
      */
     declare public readonly image: pulumi.Output<string | undefined>;
     /**
@@ -84,16 +92,20 @@ export class Framework extends pulumi.CustomResource {
             resourceInputs["command"] = args?.command;
             resourceInputs["defaultParameters"] = args?.defaultParameters;
             resourceInputs["env"] = args?.env;
+            resourceInputs["executor"] = args?.executor;
             resourceInputs["image"] = args?.image;
             resourceInputs["name"] = args?.name;
             resourceInputs["namespace"] = args?.namespace;
             resourceInputs["timeoutSeconds"] = args?.timeoutSeconds;
             resourceInputs["configMapName"] = undefined /*out*/;
+            resourceInputs["digest"] = undefined /*out*/;
         } else {
             resourceInputs["command"] = undefined /*out*/;
             resourceInputs["configMapName"] = undefined /*out*/;
             resourceInputs["defaultParameters"] = undefined /*out*/;
+            resourceInputs["digest"] = undefined /*out*/;
             resourceInputs["env"] = undefined /*out*/;
+            resourceInputs["executor"] = undefined /*out*/;
             resourceInputs["image"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["namespace"] = undefined /*out*/;
@@ -123,7 +135,11 @@ export interface FrameworkArgs {
      */
     env?: pulumi.Input<{[key: string]: pulumi.Input<string>}>;
     /**
-     * The compiler's container image, for teams that run it in a container.
+     * Where a compile runs: `local` (the command on the machine running Pulumi), `container` (the image with docker or podman) or `cluster` (a Kubernetes Job in the framework's namespace). Default: `local` without an image; with one, `cluster`.
+     */
+    executor?: pulumi.Input<string>;
+    /**
+     * The compiler's container image, run by the `container` and `cluster` executors.
      */
     image?: pulumi.Input<string>;
     /**

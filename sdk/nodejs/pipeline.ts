@@ -57,6 +57,10 @@ export class Pipeline extends pulumi.CustomResource {
      */
     declare public readonly framework: pulumi.Output<string | undefined>;
     /**
+     * The digest of the Framework that compiled the spec (none for built-in frameworks); a framework changed in the cluster must be approved again.
+     */
+    declare public /*out*/ readonly frameworkDigest: pulumi.Output<string>;
+    /**
      * Parameters for the framework (`{parameters}`).
      */
     declare public readonly frameworkParameters: pulumi.Output<any | undefined>;
@@ -149,6 +153,7 @@ export class Pipeline extends pulumi.CustomResource {
             resourceInputs["source"] = args?.source;
             resourceInputs["versionName"] = args?.versionName;
             resourceInputs["createdAt"] = undefined /*out*/;
+            resourceInputs["frameworkDigest"] = undefined /*out*/;
             resourceInputs["mermaid"] = undefined /*out*/;
             resourceInputs["parameters"] = undefined /*out*/;
             resourceInputs["pipelineId"] = undefined /*out*/;
@@ -162,6 +167,7 @@ export class Pipeline extends pulumi.CustomResource {
             resourceInputs["displayName"] = undefined /*out*/;
             resourceInputs["env"] = undefined /*out*/;
             resourceInputs["framework"] = undefined /*out*/;
+            resourceInputs["frameworkDigest"] = undefined /*out*/;
             resourceInputs["frameworkParameters"] = undefined /*out*/;
             resourceInputs["imagePullSecrets"] = undefined /*out*/;
             resourceInputs["keepVersions"] = undefined /*out*/;

@@ -34,6 +34,7 @@ export class Provider extends pulumi.ProviderResource {
         opts = opts || {};
         {
             resourceInputs["caCertificate"] = args?.caCertificate;
+            resourceInputs["cacheDir"] = args?.cacheDir;
             resourceInputs["context"] = args?.context;
             resourceInputs["headers"] = pulumi.output(args?.headers ? pulumi.secret(args.headers) : undefined).apply(JSON.stringify);
             resourceInputs["host"] = args?.host;
@@ -43,6 +44,7 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["offlineDiff"] = pulumi.output(args?.offlineDiff).apply(JSON.stringify);
             resourceInputs["token"] = args?.token ? pulumi.secret(args.token) : undefined;
             resourceInputs["tokenFile"] = args?.tokenFile;
+            resourceInputs["trustedFrameworks"] = pulumi.output(args?.trustedFrameworks).apply(JSON.stringify);
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
@@ -57,6 +59,10 @@ export interface ProviderArgs {
      * PEM CA certificate that signs the KFP API's TLS certificate; defaults to the system roots.
      */
     caCertificate?: pulumi.Input<string>;
+    /**
+     * Directory of the on-disk compile cache, shared by preview and up. Defaults to `$XDG_CACHE_HOME/pulumi-kfp`, else `~/.cache/pulumi-kfp`.
+     */
+    cacheDir?: pulumi.Input<string>;
     /**
      * The kubeconfig context to use; defaults to its current-context.
      */
@@ -93,4 +99,8 @@ export interface ProviderArgs {
      * File holding the KFP bearer token, re-read when it changes (a projected service-account token). Falls back to `KF_PIPELINES_SA_TOKEN_PATH`.
      */
     tokenFile?: pulumi.Input<string>;
+    /**
+     * Frameworks whose commands may run on this machine (`local` and `container` executors): names (`tfx`, `team-ml/tfx`), digests (`sha256:...`, a Framework's `digest` output), or `*` for all. Frameworks declared by the same program are always allowed.
+     */
+    trustedFrameworks?: pulumi.Input<pulumi.Input<string>[]>;
 }

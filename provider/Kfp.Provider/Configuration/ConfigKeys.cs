@@ -13,6 +13,8 @@ internal static class ConfigKeys
     public const string InsecureSkipTlsVerify = "insecureSkipTlsVerify";
     public const string CaCertificate = "caCertificate";
     public const string OfflineDiff = "offlineDiff";
+    public const string TrustedFrameworks = "trustedFrameworks";
+    public const string CacheDir = "cacheDir";
 
     public const string HostEnv = "KFP_HOST";
     public const string NamespaceEnv = "KFP_NAMESPACE";

@@ -39,8 +39,11 @@ internal static class ConfigParser
             InsecureSkipTlsVerify = inputs.Boolean(ConfigKeys.InsecureSkipTlsVerify) ?? false,
             CaCertificate = inputs.String(ConfigKeys.CaCertificate),
             OfflineDiff = inputs.Boolean(ConfigKeys.OfflineDiff) ?? false,
+            TrustedFrameworks = ConfigLists.Read(args.Get(ConfigKeys.TrustedFrameworks).Plain, ConfigKeys.TrustedFrameworks, failures,
+                "a list of framework names, digests or '*', e.g. `pulumi config set --path 'kfp:trustedFrameworks[0]' tfx`"),
+            CacheDir = inputs.String(ConfigKeys.CacheDir) is { Length: > 0 } cacheDir ? cacheDir : null,
         };
-        failures.AddRange(inputs.Failures.Where(f => f.Property != ConfigKeys.Headers));
+        failures.AddRange(inputs.Failures.Where(f => f.Property is not (ConfigKeys.Headers or ConfigKeys.TrustedFrameworks)));
         return (config, failures);
     }
 

@@ -18,5 +18,7 @@ internal static class ConfigSpecs
         new(ConfigKeys.InsecureSkipTlsVerify, PropertyType.Boolean, "Accept any TLS certificate from the KFP API (test clusters only)."),
         new(ConfigKeys.CaCertificate, PropertyType.String, "PEM CA certificate that signs the KFP API's TLS certificate; defaults to the system roots."),
         new(ConfigKeys.OfflineDiff, PropertyType.Boolean, "Diff against the recorded state only, never the live cluster."),
+        new(ConfigKeys.TrustedFrameworks, PropertyType.StringList, "Frameworks whose commands may run on this machine (`local` and `container` executors): names (`tfx`, `team-ml/tfx`), digests (`sha256:...`, a Framework's `digest` output), or `*` for all. Frameworks declared by the same program are always allowed."),
+        new(ConfigKeys.CacheDir, PropertyType.String, "Directory of the on-disk compile cache, shared by preview and up. Defaults to `$XDG_CACHE_HOME/pulumi-kfp`, else `~/.cache/pulumi-kfp`."),
     ];
 }

@@ -27,6 +27,12 @@ internal sealed record ProviderConfig
 
     public bool OfflineDiff { get; init; }
 
+    /// <summary>Frameworks whose commands may run on this machine: names (<c>tfx</c>, <c>team-ml/tfx</c>), digests, or <c>*</c>.</summary>
+    public ImmutableArray<string> TrustedFrameworks { get; init; } = [];
+
+    /// <summary>The on-disk compile cache; null: <c>$XDG_CACHE_HOME/pulumi-kfp</c>, else <c>~/.cache/pulumi-kfp</c>.</summary>
+    public string? CacheDir { get; init; }
+
     /// <summary>The namespace when nothing else decides it.</summary>
     public const string DefaultNamespace = "kubeflow";
 

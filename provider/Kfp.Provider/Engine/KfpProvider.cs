@@ -17,18 +17,16 @@ internal sealed partial class KfpProvider : IProvider
     private readonly IEngineLog _log;
     private readonly IEnvironment _environment;
     private readonly ClientFactories _factories;
-    private readonly IPipelineCompiler _compiler;
     private readonly string _programDirectory;
     private readonly ImmutableDictionary<string, Resource> _resources;
     private readonly Lazy<string> _schema = new(() => SchemaGenerator.Generate(KfpPackage.Catalog));
     private ProviderServices? _services;
 
-    public KfpProvider(IEngineLog log, IEnvironment environment, ClientFactories factories, IPipelineCompiler compiler, string programDirectory)
+    public KfpProvider(IEngineLog log, IEnvironment environment, ClientFactories factories, string programDirectory)
     {
         _log = log;
         _environment = environment;
         _factories = factories;
-        _compiler = compiler;
         _programDirectory = programDirectory;
         _resources = KfpPackage.Resources(() => Services);
     }
@@ -36,7 +34,7 @@ internal sealed partial class KfpProvider : IProvider
     /// <summary>Services after Configure; before it, those of an empty configuration (environment fallbacks only).</summary>
     private ProviderServices Services => _services ??= NewServices(ConfigParser.Parse(PropertyMap.Empty, _environment).Config);
 
-    private ProviderServices NewServices(ProviderConfig config) => new(config, _factories, _compiler, _programDirectory) { Log = _log };
+    private ProviderServices NewServices(ProviderConfig config) => new(config, _factories, _programDirectory, _log);
 
     public string Version => PackageInfo.Version;
 

@@ -12,7 +12,7 @@ namespace Kfp.Provider.Engine;
 internal static class KfpProviderFactory
 {
     public static IProvider Create(IEngineLog log, IEnvironment environment, string? programDirectory = null) =>
-        new KfpProvider(log, environment, new ClientFactories(KfpClientFor, KubeClientFor), new PipelineCompiler(),
+        new KfpProvider(log, environment, new ClientFactories(KfpClientFor, KubeClientFor),
             programDirectory ?? Directory.GetCurrentDirectory());
 
     /// <summary>Provider configuration → KFP client options (a token file wins over a fixed token, as KFP's SDK does).</summary>

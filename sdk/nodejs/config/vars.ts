@@ -18,6 +18,17 @@ Object.defineProperty(exports, "caCertificate", {
 });
 
 /**
+ * Directory of the on-disk compile cache, shared by preview and up. Defaults to `$XDG_CACHE_HOME/pulumi-kfp`, else `~/.cache/pulumi-kfp`.
+ */
+export declare const cacheDir: string | undefined;
+Object.defineProperty(exports, "cacheDir", {
+    get() {
+        return __config.get("cacheDir");
+    },
+    enumerable: true,
+});
+
+/**
  * The kubeconfig context to use; defaults to its current-context.
  */
 export declare const context: string | undefined;
@@ -112,6 +123,17 @@ export declare const tokenFile: string | undefined;
 Object.defineProperty(exports, "tokenFile", {
     get() {
         return __config.get("tokenFile");
+    },
+    enumerable: true,
+});
+
+/**
+ * Frameworks whose commands may run on this machine (`local` and `container` executors): names (`tfx`, `team-ml/tfx`), digests (`sha256:...`, a Framework's `digest` output), or `*` for all. Frameworks declared by the same program are always allowed.
+ */
+export declare const trustedFrameworks: string[] | undefined;
+Object.defineProperty(exports, "trustedFrameworks", {
+    get() {
+        return __config.getObject<string[]>("trustedFrameworks");
     },
     enumerable: true,
 });

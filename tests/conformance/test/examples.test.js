@@ -12,6 +12,8 @@ const { run } = require('../../../tools/mini-engine/index.js');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const PASSWORD = 'pw-51c0e9-never-in-plain-text';
+// The tfx-on-cluster example compiles in a Job running this image; the emulator runs such pods as local processes.
+const TFX_IMAGE = 'gcr.io/tfx-oss-public/tfx:1.15.0';
 
 test.describe('examples', () => {
   let emulator;
@@ -19,7 +21,7 @@ test.describe('examples', () => {
   const schemaCache = new Map();
 
   test.before(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator(['--image-command', `${TFX_IMAGE}=/usr/bin/env`]);
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'kfp-examples-'));
   });
   test.after(async () => {
@@ -103,5 +105,49 @@ test.describe('examples', () => {
     await engine('destroy', 'private', dir, config);
     const after = await (await fetch(`${kube}/api/v1/namespaces/kubeflow/serviceaccounts/pipeline-runner`)).json();
     assert.ok(!(after.imagePullSecrets ?? []).some((s) => s.name === up.outputs.secretName), 'destroy removed only our entry');
+  });
+
+  test('tfx-on-cluster: a TFX-style directory source compiled by a Kubernetes Job, with beamArgs parameters', async () => {
+    const dir = path.join(repoRoot, 'examples', 'tfx-on-cluster');
+    const config = [{ key: 'kfp:cacheDir', value: path.join(root, 'cache-tfx'), secret: false }];
+    const up = await deploy('tfx', dir, config);
+    assert.match(up.outputs.specHash, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(up.outputs.frameworkDigest, up.outputs.digest);
+    const versions = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines/${up.outputs.pipelineId}/versions`)).json();
+    const spec = versions.pipeline_versions[0].pipeline_spec;
+    const executors = (spec.pipeline_spec ?? spec).deploymentSpec.executors;
+    assert.deepEqual(executors['exec-trainer'].container.args,
+      ['--component', 'trainer', '--direct_running_mode=multi_processing', '--direct_num_workers=4']);
+    const jobs = await (await fetch(`${emulator.endpoints.kubernetes}/apis/batch/v1/namespaces/kubeflow/jobs?labelSelector=kfp.pulumi.com/compile%3Dtrue`)).json();
+    assert.equal(jobs.items.length, 0, 'compile Jobs are deleted after success');
+    await engine('destroy', 'tfx', dir, config);
+  });
+
+  test('team-shell-framework: a shell framework in namespace team-ml, used from another stack once its digest is approved', async () => {
+    const kube = emulator.endpoints.kubernetes;
+    const created = await fetch(`${kube}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-ml' } }) });
+    assert.ok(created.ok || created.status === 409, `namespace team-ml: ${created.status}`);
+    const cache = { key: 'kfp:cacheDir', value: path.join(root, 'cache-shell'), secret: false };
+    const platformDir = path.join(repoRoot, 'examples', 'team-shell-framework', 'platform');
+    const teamDir = path.join(repoRoot, 'examples', 'team-shell-framework', 'team');
+    const platform = await deploy('shell-platform', platformDir, [cache]);
+    assert.match(platform.outputs.digest, /^sha256:[0-9a-f]{64}$/);
+
+    const unapproved = await run('preview', { programDir: teamDir, stateDir: path.join(root, 'shell-team-unapproved'),
+      config: [{ key: 'kfp:host', value: emulator.endpoints.kfp, secret: false },
+        { key: 'kfp:kubeconfig', value: emulator.endpoints.kubeconfig, secret: false }, cache],
+      write: () => {}, schemaCache });
+    assert.notEqual(unapproved.exitCode, 0, 'a framework read from the cluster must not run before it is approved');
+
+    const team = await deploy('shell-team', teamDir, [cache, { key: 'kfp:trustedFrameworks', value: platform.outputs.digest, secret: false }]);
+    assert.equal(team.outputs.frameworkDigest, platform.outputs.digest);
+    const versions = await (await fetch(`${emulator.endpoints.kfp}/apis/v2beta1/pipelines/${team.outputs.pipelineId}/versions`)).json();
+    const spec = versions.pipeline_versions[0].pipeline_spec;
+    const container = (spec.pipeline_spec ?? spec).deploymentSpec.executors['exec-train'].container;
+    assert.equal(container.image, 'registry.example.com/team-ml/trainer:2.3.1');
+    assert.deepEqual(container.args, ['--epochs', '10']);
+    await engine('destroy', 'shell-team', teamDir, [cache, { key: 'kfp:trustedFrameworks', value: platform.outputs.digest, secret: false }]);
+    await engine('destroy', 'shell-platform', platformDir, [cache]);
   });
 });

@@ -63,5 +63,9 @@ internal sealed class CompilePipelineFunction(Func<ProviderServices> services)
         {
             return (PropertyMap.Empty, [new CheckFailure("source", e.Message)]);
         }
+        catch (UntrustedFrameworkException e)
+        {
+            return (PropertyMap.Empty, [new CheckFailure("framework", FrameworkTrustMessage.Refused(e, null))]);
+        }
     }
 }

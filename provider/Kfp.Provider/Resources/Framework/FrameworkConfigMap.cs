@@ -23,6 +23,8 @@ internal static class FrameworkConfigMap
     {
         public string? Image { get; init; }
 
+        public string? Executor { get; init; }
+
         public ImmutableSortedDictionary<string, string> Env { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
         public int? TimeoutSeconds { get; init; }
@@ -39,6 +41,10 @@ internal static class FrameworkConfigMap
         if (settings.Image is { Length: > 0 } image)
         {
             data["image"] = image;
+        }
+        if (settings.Executor is { Length: > 0 } executor)
+        {
+            data["executor"] = executor;
         }
         if (!settings.Env.IsEmpty)
         {
@@ -64,6 +70,10 @@ internal static class FrameworkConfigMap
         };
     }
 
+    /// <summary>The digest of what the stored framework runs, as a Pipeline reading it back computes it.</summary>
+    public static string Digest(Settings settings, string ns) =>
+        FrameworkDigest.Compute(ToDefinition(FromConfigMap(ToConfigMap(settings, ns)) ?? settings));
+
     /// <summary>Reads the settings back; null when the ConfigMap is not a framework's.</summary>
     public static Settings? FromConfigMap(ConfigMap configMap)
     {
@@ -77,6 +87,7 @@ internal static class FrameworkConfigMap
         return new Settings(name[Prefix.Length..], [.. command.Select(c => c?.ToString() ?? "")])
         {
             Image = data.GetValueOrDefault("image"),
+            Executor = data.GetValueOrDefault("executor"),
             Env = Engine.JsonValues.Parse(data.GetValueOrDefault("env")) is JsonObject env
                 ? env.ToImmutableSortedDictionary(p => p.Key, p => p.Value?.ToString() ?? "", StringComparer.Ordinal)
                 : ImmutableSortedDictionary<string, string>.Empty,
@@ -85,10 +96,15 @@ internal static class FrameworkConfigMap
         };
     }
 
-    /// <summary>The compiler's view of a stored framework.</summary>
-    public static FrameworkDefinition ToDefinition(Settings settings) => new(settings.Name, settings.Command)
+    /// <summary>
+    /// The compiler's view of a stored framework, named <paramref name="reference"/> (<c>tfx</c> in the provider's namespace,
+    /// <c>team-ml/tfx</c> in another), as <c>trustedFrameworks</c> names it.
+    /// </summary>
+    public static FrameworkDefinition ToDefinition(Settings settings, string? reference = null) => new(reference ?? settings.Name, settings.Command)
     {
         Env = settings.Env,
+        Image = settings.Image,
+        Executor = settings.Executor,
         TimeoutSeconds = settings.TimeoutSeconds ?? 300,
         DefaultParameters = settings.DefaultParameters is { } p
             ? p.ToImmutableSortedDictionary(e => e.Key, e => e.Value?.DeepClone(), StringComparer.Ordinal)

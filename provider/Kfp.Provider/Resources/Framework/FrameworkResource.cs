@@ -32,13 +32,38 @@ internal sealed class FrameworkResource(Func<ProviderServices> services)
         }
     }
 
+    /// <summary>Also records the program's definition, so its Pipelines compile with it (see <see cref="DeclaredFrameworks"/>).</summary>
+    public override async Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var result = await base.CheckAsync(context, cancellationToken);
+        if (result.Failures.Count > 0 || Args(result.Inputs, out var binder) is not { Name: { } name } inputs || binder.IsUnknown("name") || binder.IsUnknown("namespace"))
+        {
+            return result;
+        }
+        string ns;
+        try
+        {
+            ns = inputs.Namespace ?? services().KubeNamespace;
+        }
+        catch (Exception e) when (e is Kfp.Kube.Config.KubeConfigException)
+        {
+            return result; // Create says what is wrong with the Kubernetes access.
+        }
+        var known = !binder.HasUnknowns;
+        services().Frameworks.Declare(ns, name, known ? FrameworkConfigMap.ToDefinition(Read(result.Inputs).Settings, Reference(ns, name)) : null);
+        return result;
+    }
+
+    /// <summary>How Pipelines and <c>trustedFrameworks</c> name a framework: its name in the provider's namespace, else <c>namespace/name</c>.</summary>
+    private string Reference(string ns, string name) => FrameworkReference.Of(ns, name, services().KubeNamespace);
+
     public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)
     {
         var (settings, ns) = Read(context.Inputs);
         try
         {
             var created = await services().Kube.ConfigMaps.CreateAsync(FrameworkConfigMap.ToConfigMap(settings, ns), null, cancellationToken);
-            return new CreateResult($"{ns}/{created.Metadata.Name}", Outputs(context.Inputs, ns, settings.Name));
+            return new CreateResult($"{ns}/{created.Metadata.Name}", Outputs(context.Inputs, ns, settings));
         }
         catch (KubeApiException e) when (e.IsAlreadyExists)
         {
@@ -52,7 +77,7 @@ internal sealed class FrameworkResource(Func<ProviderServices> services)
     {
         var (settings, ns) = Read(context.News);
         await services().Kube.ConfigMaps.ApplyAsync(FrameworkConfigMap.ToConfigMap(settings, ns), new ApplyOptions { Force = true }, cancellationToken);
-        return Outputs(context.News, ns, settings.Name);
+        return Outputs(context.News, ns, settings);
     }
 
     public override async Task<ReadResult?> ReadAsync(ReadContext context, CancellationToken cancellationToken)
@@ -69,11 +94,12 @@ internal sealed class FrameworkResource(Func<ProviderServices> services)
             Command = settings.Command,
             Namespace = Args(context.OldInputs).Namespace is not null || context.OldInputs.Count == 0 ? ns : null,
             Image = settings.Image,
+            Executor = settings.Executor,
             Env = settings.Env.IsEmpty ? null : settings.Env,
             TimeoutSeconds = settings.TimeoutSeconds,
             DefaultParameters = settings.DefaultParameters is { } dp ? JsonValues.FromJson(dp) : null,
         });
-        return new ReadResult(context.Id, Outputs(inputs, ns, settings.Name), inputs);
+        return new ReadResult(context.Id, Outputs(inputs, ns, settings), inputs);
     }
 
     public override async Task DeleteAsync(DeleteContext context, CancellationToken cancellationToken)
@@ -88,6 +114,7 @@ internal sealed class FrameworkResource(Func<ProviderServices> services)
         var settings = new FrameworkConfigMap.Settings(inputs.Name ?? "", inputs.Command ?? [])
         {
             Image = inputs.Image,
+            Executor = inputs.Executor,
             Env = inputs.Env ?? ImmutableSortedDictionary<string, string>.Empty,
             TimeoutSeconds = (int?)inputs.TimeoutSeconds,
             DefaultParameters = inputs.DefaultParameters is { } p ? JsonValues.ToJson(p) as JsonObject : null,
@@ -95,8 +122,12 @@ internal sealed class FrameworkResource(Func<ProviderServices> services)
         return (settings, inputs.Namespace ?? services().KubeNamespace);
     }
 
-    private PropertyMap Outputs(PropertyMap inputs, string ns, string name) =>
-        Write(new FrameworkState { Namespace = ns, ConfigMapName = FrameworkConfigMap.ConfigMapName(name) }, inputs);
+    private PropertyMap Outputs(PropertyMap inputs, string ns, FrameworkConfigMap.Settings settings) => Write(new FrameworkState
+    {
+        Namespace = ns,
+        ConfigMapName = FrameworkConfigMap.ConfigMapName(settings.Name),
+        Digest = FrameworkConfigMap.Digest(settings, ns),
+    }, inputs);
 
     private static (string Namespace, string Name) SplitId(string id) =>
         id.Split('/') is [var ns, var name] ? (ns, name) : throw new ResourceException($"'{id}' is not a Framework ID; it has the form <namespace>/kfp-framework-<name>");

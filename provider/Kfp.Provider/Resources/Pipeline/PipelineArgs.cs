@@ -41,6 +41,8 @@ internal sealed record PipelineArgs
 
     public string? Mermaid { get; init; }
 
+    public string? FrameworkDigest { get; init; }
+
     public static RecordShape<PipelineArgs> Shape { get; } = RecordShape<PipelineArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
             "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
@@ -79,5 +81,7 @@ internal sealed record PipelineArgs
             "The pipeline's root parameters, computed during preview: per name its `type`, `default` and `optional`.", Prop.Computed | Prop.Explains)
         .String("mermaid", x => x.Mermaid, (x, v) => x with { Mermaid = v },
             "The pipeline's DAG as a Mermaid flowchart (tasks, edges, loops, conditions and exit handlers as subgraphs), " +
-            "computed during preview; paste it in a ```mermaid block of a pull-request comment.", Prop.Computed | Prop.Display);
+            "computed during preview; paste it in a ```mermaid block of a pull-request comment.", Prop.Computed | Prop.Display)
+        .String("frameworkDigest", x => x.FrameworkDigest, (x, v) => x with { FrameworkDigest = v },
+            "The digest of the Framework that compiled the spec (none for built-in frameworks); a framework changed in the cluster must be approved again.", Prop.Computed);
 }

@@ -54,9 +54,17 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         try
         {
             var args = Args(result.Inputs, out var binder);
-            var outcome = await _sources.CompileAsync(Sources(args, binder), cancellationToken);
+            var sources = Sources(args, binder) with { ApprovedFrameworkDigest = Args(context.Olds).FrameworkDigest, Urn = context.Resource.Urn };
+            var outcome = await _sources.CompileAsync(sources, cancellationToken);
             var inputs = outcome.Pipeline is { } compiled ? Write(PipelineView.Of(compiled), result.Inputs) : PipelineView.Unknown(result.Inputs);
+            inputs = outcome.FrameworkDigest is { } digest ? inputs.With("frameworkDigest", PropertyValue.Of(digest))
+                : outcome.Pipeline is null && args.Framework is not null && !BuiltInFrameworks.IsBuiltIn(args.Framework) ? inputs.With("frameworkDigest", PropertyValue.Unknown)
+                : inputs;
             return result with { Inputs = inputs };
+        }
+        catch (UntrustedFrameworkException e)
+        {
+            return result with { Failures = [new CheckFailure("framework", FrameworkTrustMessage.Refused(e, Args(context.Olds).FrameworkDigest))] };
         }
         catch (PipelineCompileException e)
         {
@@ -155,6 +163,7 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         ImagePullSecrets = inputs.ImagePullSecrets,
         Registries = inputs.Registries,
         PinImageDigests = inputs.PinImageDigests == true,
+        ApprovedFrameworkDigest = inputs.FrameworkDigest,
         NotKnown = PipelineSources.Inputs.AnyUnknown(binder),
     };
 

@@ -14,8 +14,14 @@ namespace Kfp.Provider.Resources;
 /// </summary>
 internal sealed class PipelineSources(Func<ProviderServices> services)
 {
-    /// <summary>What compiling the inputs gave: a pipeline, or the reason it could not be known yet.</summary>
-    public sealed record Outcome(CompiledPipeline? Pipeline, string? NotYet);
+    /// <summary>
+    /// What compiling the inputs gave: a pipeline, or the reason it could not be known yet; and the digest of the external
+    /// framework that compiled it (recorded by the Pipeline, so a framework changed in the cluster is refused until approved).
+    /// </summary>
+    public sealed record Outcome(CompiledPipeline? Pipeline, string? NotYet)
+    {
+        public string? FrameworkDigest { get; init; }
+    }
 
     /// <summary>The inputs a compilation depends on.</summary>
     public sealed record Inputs(string Source)
@@ -31,6 +37,12 @@ internal sealed class PipelineSources(Func<ProviderServices> services)
         public ImmutableArray<RegistryCredential>? Registries { get; init; }
 
         public bool PinImageDigests { get; init; }
+
+        /// <summary>The framework digest this Pipeline recorded when it last compiled (approved by the program).</summary>
+        public string? ApprovedFrameworkDigest { get; init; }
+
+        /// <summary>The resource compiling, for warnings shown against it; null for the function.</summary>
+        public string? Urn { get; init; }
 
         /// <summary>Some of these inputs are not known until the deployment runs (preview).</summary>
         public bool NotKnown { get; init; }
@@ -58,40 +70,33 @@ internal sealed class PipelineSources(Func<ProviderServices> services)
             ImagePullSecrets = inputs.ImagePullSecrets ?? [],
         };
         var framework = inputs.Framework;
+        string? digest = null;
         if (framework is null || BuiltInFrameworks.IsBuiltIn(framework))
         {
             request = request with { Framework = framework };
         }
         else
         {
-            var external = await FindFrameworkAsync(framework, cancellationToken);
-            if (external is null)
+            var resolved = await new FrameworkResolver(services()).ResolveAsync(framework, inputs.Urn, cancellationToken);
+            if (resolved.Definition is not { } external)
             {
-                return new Outcome(null, $"framework '{framework}' is not in the cluster yet");
+                return new Outcome(null, resolved.NotYet);
             }
-            request = request with { ExternalFramework = external };
+            digest = FrameworkDigest.Compute(external);
+            request = request with
+            {
+                ExternalFramework = external,
+                ApprovedFrameworkDigest = resolved.DeclaredByProgram ? digest : inputs.ApprovedFrameworkDigest,
+            };
         }
         var compiled = await services().Compiler.CompileAsync(request, cancellationToken);
         if (inputs.PinImageDigests)
         {
             compiled = await new ImageDigestPinner(services().Registry).PinAsync(compiled, PullSecretRegistries.Credentials(inputs.Registries), cancellationToken);
         }
-        return new Outcome(compiled, null);
+        return new Outcome(compiled, null) { FrameworkDigest = digest };
     }
 
     /// <summary>The default version name: derived from the spec hash, so the same spec gets the same name.</summary>
     public static string VersionName(string specHash) => "v-" + specHash[(specHash.IndexOf(':', StringComparison.Ordinal) + 1)..][..12];
-
-    private async Task<FrameworkDefinition?> FindFrameworkAsync(string name, CancellationToken cancellationToken)
-    {
-        var ns = services().KubeNamespace;
-        var configMap = await services().Kube.ConfigMaps.FindAsync(ns, FrameworkConfigMap.ConfigMapName(name), cancellationToken);
-        if (configMap is null)
-        {
-            return null;
-        }
-        return FrameworkConfigMap.FromConfigMap(configMap) is { } settings
-            ? FrameworkConfigMap.ToDefinition(settings)
-            : throw new ResourceException($"ConfigMap {ns}/{FrameworkConfigMap.ConfigMapName(name)} is not a framework (no JSON `command`); recreate it with a kfp:index:Framework resource");
-    }
 }

@@ -14,6 +14,12 @@ internal sealed record ClientFactories(Func<ProviderConfig, IKfpClient> Kfp, Fun
 {
     /// <summary>Container registry client factory (called at most once); the registry client needs no configuration.</summary>
     public Func<ProviderConfig, IRegistryClient> Registry { get; init; } = _ => new RegistryClient();
+
+    /// <summary>The pipeline compiler, made from the options <see cref="CompilerSetup"/> derives from the configuration.</summary>
+    public Func<PipelineCompilerOptions, IPipelineCompiler> Compiler { get; init; } = options => new PipelineCompiler(options);
+
+    /// <summary>The clock of the cluster executor's waits.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -27,11 +33,12 @@ internal sealed class ProviderServices
     private readonly Lazy<IKubeClient> _kube;
     private readonly Lazy<IRegistryClient> _registry;
 
-    public ProviderServices(ProviderConfig config, ClientFactories factories, IPipelineCompiler compiler, string programDirectory)
+    public ProviderServices(ProviderConfig config, ClientFactories factories, string programDirectory, IEngineLog log)
     {
         Config = config;
-        Compiler = compiler;
+        Log = log;
         ProgramDirectory = programDirectory;
+        Compiler = factories.Compiler(CompilerSetup.Options(config, new ClusterCompiler(() => Kube, () => KubeNamespace, log, factories.Time)));
         _kfp = new Lazy<IKfpClient>(() => factories.Kfp(config), LazyThreadSafetyMode.ExecutionAndPublication);
         _kube = new Lazy<IKubeClient>(() => factories.Kube(config), LazyThreadSafetyMode.ExecutionAndPublication);
         _registry = new Lazy<IRegistryClient>(() => factories.Registry(config), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -39,14 +46,17 @@ internal sealed class ProviderServices
 
     public ProviderConfig Config { get; }
 
-    /// <summary>Messages for the user while a resource works (status lines on its row, final outcomes).</summary>
-    public IEngineLog Log { get; init; } = NullEngineLog.Instance;
-
     /// <summary>The clock status messages are paced by.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>One compiler per provider process, so its content cache serves Check, Create and Update alike.</summary>
     public IPipelineCompiler Compiler { get; }
+
+    /// <summary>Messages for the user while a resource works: warnings, status lines on its row, final outcomes.</summary>
+    public IEngineLog Log { get; }
+
+    /// <summary>The Frameworks this program declares (Pipelines compile with the program's own definition).</summary>
+    public DeclaredFrameworks Frameworks { get; } = new();
 
     /// <summary>The Pulumi program's folder: relative pipeline sources are resolved from it.</summary>
     public string ProgramDirectory { get; }
