@@ -39,10 +39,19 @@ internal static class ConfigParser
             InsecureSkipTlsVerify = inputs.Boolean(ConfigKeys.InsecureSkipTlsVerify) ?? false,
             CaCertificate = inputs.String(ConfigKeys.CaCertificate),
             OfflineDiff = inputs.Boolean(ConfigKeys.OfflineDiff) ?? false,
+            FailOnBlindPreview = inputs.Boolean(ConfigKeys.FailOnBlindPreview) ?? EnvFlag(env.Get(ConfigKeys.FailOnBlindPreviewEnv)),
+            RequestTimeout = Seconds(inputs.Integer(ConfigKeys.RequestTimeoutSeconds, 1, 3600)),
+            OperationTimeout = Seconds(inputs.Integer(ConfigKeys.OperationTimeoutSeconds, 1, 86400)),
         };
         failures.AddRange(inputs.Failures.Where(f => f.Property != ConfigKeys.Headers));
+        failures.AddRange(ConfigChecks.Problems(config, env).Where(p => !failures.Any(f => f.Property == p.Property)));
         return (config, failures);
     }
+
+    private static bool EnvFlag(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+
+    private static TimeSpan? Seconds(long? value) => value is { } s ? TimeSpan.FromSeconds(s) : null;
 
     private static ImmutableSortedDictionary<string, string> Headers(PropertyValue value, List<CheckFailure> failures)
     {

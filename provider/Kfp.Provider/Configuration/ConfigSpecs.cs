@@ -18,5 +18,8 @@ internal static class ConfigSpecs
         new(ConfigKeys.InsecureSkipTlsVerify, PropertyType.Boolean, "Accept any TLS certificate from the KFP API (test clusters only)."),
         new(ConfigKeys.CaCertificate, PropertyType.String, "PEM CA certificate that signs the KFP API's TLS certificate; defaults to the system roots."),
         new(ConfigKeys.OfflineDiff, PropertyType.Boolean, "Diff against the recorded state only, never the live cluster."),
+        new(ConfigKeys.FailOnBlindPreview, PropertyType.Boolean, "Fail a preview (Diff) that cannot read the live cluster instead of warning once and comparing with the recorded state, for pull-request checks that must not pass blind. Falls back to `KFP_FAIL_ON_BLIND_PREVIEW`."),
+        new(ConfigKeys.RequestTimeoutSeconds, PropertyType.Integer, "Time limit of one HTTP request to the KFP API or a container registry, in seconds (1-3600); default 30."),
+        new(ConfigKeys.OperationTimeoutSeconds, PropertyType.Integer, "Time limit of one operation against the KFP API or a container registry, retries included, in seconds (1-86400); default 120."),
     ];
 }
