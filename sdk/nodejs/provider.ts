@@ -36,12 +36,15 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["caCertificate"] = args?.caCertificate;
             resourceInputs["cacheDir"] = args?.cacheDir;
             resourceInputs["context"] = args?.context;
+            resourceInputs["failOnBlindPreview"] = pulumi.output(args?.failOnBlindPreview).apply(JSON.stringify);
             resourceInputs["headers"] = pulumi.output(args?.headers ? pulumi.secret(args.headers) : undefined).apply(JSON.stringify);
             resourceInputs["host"] = args?.host;
             resourceInputs["insecureSkipTlsVerify"] = pulumi.output(args?.insecureSkipTlsVerify).apply(JSON.stringify);
             resourceInputs["kubeconfig"] = args?.kubeconfig;
             resourceInputs["namespace"] = args?.namespace;
             resourceInputs["offlineDiff"] = pulumi.output(args?.offlineDiff).apply(JSON.stringify);
+            resourceInputs["operationTimeoutSeconds"] = pulumi.output(args?.operationTimeoutSeconds).apply(JSON.stringify);
+            resourceInputs["requestTimeoutSeconds"] = pulumi.output(args?.requestTimeoutSeconds).apply(JSON.stringify);
             resourceInputs["token"] = args?.token ? pulumi.secret(args.token) : undefined;
             resourceInputs["tokenFile"] = args?.tokenFile;
             resourceInputs["trustedFrameworks"] = pulumi.output(args?.trustedFrameworks).apply(JSON.stringify);
@@ -68,6 +71,10 @@ export interface ProviderArgs {
      */
     context?: pulumi.Input<string>;
     /**
+     * Fail a preview (Diff) that cannot read the live cluster instead of warning once and comparing with the recorded state, for pull-request checks that must not pass blind. Falls back to `KFP_FAIL_ON_BLIND_PREVIEW`.
+     */
+    failOnBlindPreview?: pulumi.Input<boolean>;
+    /**
      * Extra HTTP headers for KFP, e.g. a session cookie behind Dex or oauth2-proxy.
      */
     headers?: pulumi.Input<{[key: string]: pulumi.Input<string>}>;
@@ -91,6 +98,14 @@ export interface ProviderArgs {
      * Diff against the recorded state only, never the live cluster.
      */
     offlineDiff?: pulumi.Input<boolean>;
+    /**
+     * Time limit of one operation against the KFP API or a container registry, retries included, in seconds (1-86400); default 120.
+     */
+    operationTimeoutSeconds?: pulumi.Input<number>;
+    /**
+     * Time limit of one HTTP request to the KFP API or a container registry, in seconds (1-3600); default 30.
+     */
+    requestTimeoutSeconds?: pulumi.Input<number>;
     /**
      * Bearer token for the KFP API. Falls back to `KFP_TOKEN`.
      */

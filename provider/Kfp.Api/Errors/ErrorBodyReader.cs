@@ -35,8 +35,8 @@ internal static class ErrorBodyReader
     }
 
     /// <summary>
-    /// True when <paramref name="body"/> is one of KFP's own error bodies: a grpc-gateway status (numeric
-    /// <c>code</c> and string <c>message</c>) or the upload handler's <c>error_message</c>. A proxy's or another
+    /// True when <paramref name="body"/> is one of KFP's own error bodies: a grpc-gateway status (a gRPC
+    /// <c>code</c> from 0 to 16, a string <c>message</c>, no Kubernetes <c>kind</c>) or the upload handler's <c>error_message</c>. A proxy's or another
     /// service's 404 page is not, so it can never be read as "the object is gone".
     /// </summary>
     public static bool IsKfpErrorBody(byte[] body)
@@ -49,8 +49,11 @@ internal static class ErrorBodyReader
             {
                 return false;
             }
-            var status = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number
-                && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String;
+            // A gRPC code (0-16), not an HTTP status: a Kubernetes Status ({"kind":"Status","code":404,"message":...})
+            // and many other APIs' errors also have a numeric code and a message.
+            var status = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var code) && code is >= 0 and <= 16
+                && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+                && !root.TryGetProperty("kind", out _);
             return status || (root.TryGetProperty("error_message", out var u) && u.ValueKind == JsonValueKind.String);
         }
         catch (JsonException)

@@ -15,12 +15,16 @@ internal static class ConfigKeys
     public const string OfflineDiff = "offlineDiff";
     public const string TrustedFrameworks = "trustedFrameworks";
     public const string CacheDir = "cacheDir";
+    public const string FailOnBlindPreview = "failOnBlindPreview";
+    public const string RequestTimeoutSeconds = "requestTimeoutSeconds";
+    public const string OperationTimeoutSeconds = "operationTimeoutSeconds";
 
     public const string HostEnv = "KFP_HOST";
     public const string NamespaceEnv = "KFP_NAMESPACE";
     public const string TokenEnv = "KFP_TOKEN";
     public const string TokenFileEnv = "KF_PIPELINES_SA_TOKEN_PATH";
     public const string KubeconfigEnv = "KUBECONFIG";
+    public const string FailOnBlindPreviewEnv = "KFP_FAIL_ON_BLIND_PREVIEW";
 
     /// <summary>Keys whose values are secret: never logged, kept secret in state.</summary>
     public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(StringComparer.Ordinal) { Token, Headers };

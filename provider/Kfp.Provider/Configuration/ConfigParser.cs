@@ -42,10 +42,19 @@ internal static class ConfigParser
             TrustedFrameworks = ConfigLists.Read(args.Get(ConfigKeys.TrustedFrameworks).Plain, ConfigKeys.TrustedFrameworks, failures,
                 "a list of framework names, digests or '*', e.g. `pulumi config set --path 'kfp:trustedFrameworks[0]' tfx`"),
             CacheDir = inputs.String(ConfigKeys.CacheDir) is { Length: > 0 } cacheDir ? cacheDir : null,
+            FailOnBlindPreview = inputs.Boolean(ConfigKeys.FailOnBlindPreview) ?? EnvFlag(env.Get(ConfigKeys.FailOnBlindPreviewEnv)),
+            RequestTimeout = Seconds(inputs.Integer(ConfigKeys.RequestTimeoutSeconds, 1, 3600)),
+            OperationTimeout = Seconds(inputs.Integer(ConfigKeys.OperationTimeoutSeconds, 1, 86400)),
         };
         failures.AddRange(inputs.Failures.Where(f => f.Property is not (ConfigKeys.Headers or ConfigKeys.TrustedFrameworks)));
+        failures.AddRange(ConfigChecks.Problems(config, env).Where(p => !failures.Any(f => f.Property == p.Property)));
         return (config, failures);
     }
+
+    private static bool EnvFlag(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+
+    private static TimeSpan? Seconds(long? value) => value is { } s ? TimeSpan.FromSeconds(s) : null;
 
     private static ImmutableSortedDictionary<string, string> Headers(PropertyValue value, List<CheckFailure> failures)
     {

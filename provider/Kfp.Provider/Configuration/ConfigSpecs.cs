@@ -20,5 +20,8 @@ internal static class ConfigSpecs
         new(ConfigKeys.OfflineDiff, PropertyType.Boolean, "Diff against the recorded state only, never the live cluster."),
         new(ConfigKeys.TrustedFrameworks, PropertyType.StringList, "Frameworks whose commands may run on this machine (`local` and `container` executors): names (`tfx`, `team-ml/tfx`), digests (`sha256:...`, a Framework's `digest` output), or `*` for all. Frameworks declared by the same program are always allowed."),
         new(ConfigKeys.CacheDir, PropertyType.String, "Directory of the on-disk compile cache, shared by preview and up. Defaults to `$XDG_CACHE_HOME/pulumi-kfp`, else `~/.cache/pulumi-kfp`."),
+        new(ConfigKeys.FailOnBlindPreview, PropertyType.Boolean, "Fail a preview (Diff) that cannot read the live cluster instead of warning once and comparing with the recorded state, for pull-request checks that must not pass blind. Falls back to `KFP_FAIL_ON_BLIND_PREVIEW`."),
+        new(ConfigKeys.RequestTimeoutSeconds, PropertyType.Integer, "Time limit of one HTTP request to the KFP API or a container registry, in seconds (1-3600); default 30."),
+        new(ConfigKeys.OperationTimeoutSeconds, PropertyType.Integer, "Time limit of one operation against the KFP API or a container registry, retries included, in seconds (1-86400); default 120."),
     ];
 }

@@ -33,10 +33,19 @@ internal sealed record ProviderConfig
     /// <summary>The on-disk compile cache; null: <c>$XDG_CACHE_HOME/pulumi-kfp</c>, else <c>~/.cache/pulumi-kfp</c>.</summary>
     public string? CacheDir { get; init; }
 
+    /// <summary>A Diff that cannot read the live cluster fails instead of warning (<c>kfp:failOnBlindPreview</c>).</summary>
+    public bool FailOnBlindPreview { get; init; }
+
+    /// <summary>Time limit of one HTTP request to KFP or a registry; null keeps the client's default.</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>Time limit of one operation (retries included) against KFP or a registry; null keeps the client's default.</summary>
+    public TimeSpan? OperationTimeout { get; init; }
+
     /// <summary>The namespace when nothing else decides it.</summary>
     public const string DefaultNamespace = "kubeflow";
 
     /// <summary>Never prints the token or header values.</summary>
     public override string ToString() =>
-        $"ProviderConfig {{ Host = {Host}, Namespace = {Namespace}, Token = {(Token is null ? "none" : "[secret]")}, Headers = [{string.Join(", ", Headers.Keys)}], OfflineDiff = {OfflineDiff} }}";
+        $"ProviderConfig {{ Host = {Host}, Namespace = {Namespace}, Token = {(Token is null ? "none" : "[secret]")}, Headers = [{string.Join(", ", Headers.Keys)}], OfflineDiff = {OfflineDiff}, FailOnBlindPreview = {FailOnBlindPreview} }}";
 }

@@ -43,7 +43,9 @@ internal static class Differ
         // A replacement that keeps the same KFP/Kubernetes name must delete first: both cannot exist at once.
         var sameName = definition.Find("name") is { Input: true }
             && PropertyValueComparer.DeepEquals(context.News.Get("name"), oldInputs.Get("name"));
-        return result with { DeleteBeforeReplace = result.IsReplace && sameName };
+        // Also when nothing changed: a forced replacement (`--replace`) keeping the name must not find the old object
+        // as "identical" and adopt it just before the old one is deleted. The engine reads this only for replacements.
+        return result with { DeleteBeforeReplace = sameName && (result.IsReplace || result.Changes.Count == 0) };
     }
 
     /// <summary>The inputs recorded in outputs (state written before old inputs were sent to Diff).</summary>

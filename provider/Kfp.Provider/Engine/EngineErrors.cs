@@ -14,7 +14,7 @@ namespace Kfp.Provider.Engine;
 internal static class EngineErrors
 {
     public static async Task<T> Guard<T>(ResourceIdentity identity, string operation, Func<Task<T>> action,
-        ResourceDefinition? definition = null, PropertyMap? secretSource = null, string? id = null)
+        ResourceDefinition? definition = null, PropertyMap? secretSource = null, string? id = null, Uri? kfpHost = null)
     {
         try
         {
@@ -33,6 +33,13 @@ internal static class EngineErrors
         catch (ResourceException e)
         {
             throw Failed(ProviderErrorKind.FailedPrecondition, identity, operation, e);
+        }
+        catch (Exception e) when (AccessProblem.Of(e, kfpHost) is { } problem)
+        {
+            var kind = e is KubeConnectionException || e is KfpApiException { Kind: KfpErrorKind.Network or KfpErrorKind.Timeout }
+                ? ProviderErrorKind.Unavailable
+                : ProviderErrorKind.FailedPrecondition;
+            throw new ProviderException(kind, $"{identity.Name}: {operation} failed: {e.Message} {problem.Advice}", e);
         }
         catch (KfpApiException e)
         {

@@ -8,7 +8,7 @@ internal sealed partial class KfpProvider
     {
         var (resource, identity) = ResourceFor(request.Address);
         var context = new CheckContext(identity, request.Olds.Select(v => v.Plain), request.News.Select(v => v.Plain), request.RandomSeed);
-        var result = await EngineErrors.Guard(identity, "check", () => resource.CheckAsync(context, cancellationToken));
+        var result = await EngineErrors.Guard(identity, "check", () => resource.CheckAsync(context, cancellationToken), kfpHost: Services.Config.Host);
         return result with { Inputs = SecretMarker.Mark(resource.Definition, request.News, result.Inputs) };
     }
 
@@ -39,7 +39,7 @@ internal sealed partial class KfpProvider
             return new CreateResult("", SecretMarker.Mark(resource.Definition, inputs, preview));
         }
         var context = new CreateContext(identity, inputs.Select(v => v.Plain), request.Timeout);
-        var created = await EngineErrors.Guard(identity, "create", () => resource.CreateAsync(context, cancellationToken), resource.Definition, inputs);
+        var created = await EngineErrors.Guard(identity, "create", () => resource.CreateAsync(context, cancellationToken), resource.Definition, inputs, kfpHost: Services.Config.Host);
         return created with { Outputs = Outputs(resource, inputs, created.Outputs) };
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class KfpProvider
     {
         var (resource, identity) = ResourceFor(request.Address);
         var context = new ReadContext(identity, request.Id, Plain(request.OldOutputs), Plain(request.OldInputs));
-        var live = await EngineErrors.Guard(identity, "read", () => resource.ReadAsync(context, cancellationToken));
+        var live = await EngineErrors.Guard(identity, "read", () => resource.ReadAsync(context, cancellationToken), kfpHost: Services.Config.Host);
         if (live is null)
         {
             return null;
@@ -67,7 +67,7 @@ internal sealed partial class KfpProvider
         var context = new UpdateContext(identity, request.Id, Plain(request.OldOutputs), Plain(request.OldInputs), news.Select(v => v.Plain), request.Timeout);
         var outputs = request.Preview
             ? resource.PreviewUpdate(context)
-            : await EngineErrors.Guard(identity, "update", () => resource.UpdateAsync(context, cancellationToken), resource.Definition, news, request.Id);
+            : await EngineErrors.Guard(identity, "update", () => resource.UpdateAsync(context, cancellationToken), resource.Definition, news, request.Id, Services.Config.Host);
         return Outputs(resource, news, outputs, allowUnknowns: request.Preview);
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class KfpProvider
         {
             await resource.DeleteAsync(context, cancellationToken);
             return true;
-        });
+        }, kfpHost: Services.Config.Host);
     }
 
     /// <summary>At most one GET: the live object for drift, unless offline diff is on or the cluster cannot be asked.</summary>
@@ -96,9 +96,43 @@ internal sealed partial class KfpProvider
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await _log.LogAsync(LogLevel.Debug, $"{identity.Name}: live state not read, diffing against recorded state only: {e.Message}",
-                identity.Urn, false, cancellationToken);
+            await ReportBlindAsync(identity, e, cancellationToken);
             return new LiveState.NotRead(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A Diff that could not read the cluster compares with the recorded state only, so drift goes unseen. The first
+    /// one warns (the API, the reason and this resource), later ones are listed at info level, so one blind preview
+    /// gives one warning; with <c>kfp:failOnBlindPreview</c> the Diff fails instead.
+    /// </summary>
+    private async Task ReportBlindAsync(ResourceIdentity identity, Exception e, CancellationToken cancellationToken)
+    {
+        var problem = AccessProblem.Of(e, Services.Config.Host);
+        var api = problem?.Api ?? e switch
+        {
+            Kfp.Api.KfpApiException => $"the KFP API at {Services.Config.Host}",
+            Kfp.Kube.Http.KubeApiException => "the Kubernetes API",
+            _ => "the cluster",
+        };
+        var fix = problem is null ? "" : $" Fix {problem.Keys}, or";
+        if (Services.Config.FailOnBlindPreview)
+        {
+            throw new ProviderException(ProviderErrorKind.Unavailable,
+                $"{identity.Name}: cannot compare with the live object, {api} could not be read: {e.Message} " +
+                $"kfp:failOnBlindPreview is set, so this preview fails rather than pass without seeing the cluster.{fix} unset kfp:failOnBlindPreview to compare with the recorded state only.");
+        }
+        if (Interlocked.Exchange(ref _blindWarned, 1) == 0)
+        {
+            await _log.LogAsync(LogLevel.Warning,
+                $"preview could not read {api}: {e.Message} Not compared with the live cluster, so drift is not shown for: {identity.Name}" +
+                " and each resource reported after this as \"not compared either\". Set kfp:failOnBlindPreview to make this an error.",
+                "", false, cancellationToken);
+        }
+        else
+        {
+            await _log.LogAsync(LogLevel.Info, $"{identity.Name}: not compared with the live cluster either: {api} could not be read",
+                identity.Urn, false, cancellationToken);
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class KfpProvider : IProvider
     private readonly ImmutableDictionary<string, Resource> _resources;
     private readonly Lazy<string> _schema = new(() => SchemaGenerator.Generate(KfpPackage.Catalog));
     private ProviderServices? _services;
+    private int _blindWarned;
 
     public KfpProvider(IEngineLog log, IEnvironment environment, ClientFactories factories, string programDirectory)
     {

@@ -5,6 +5,7 @@ using Kfp.Kube.Client;
 using Kfp.Kube.Config;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Resources;
+using Kfp.Registry;
 
 namespace Kfp.Provider.Engine;
 
@@ -12,7 +13,7 @@ namespace Kfp.Provider.Engine;
 internal static class KfpProviderFactory
 {
     public static IProvider Create(IEngineLog log, IEnvironment environment, string? programDirectory = null) =>
-        new KfpProvider(log, environment, new ClientFactories(KfpClientFor, KubeClientFor),
+        new KfpProvider(log, environment, new ClientFactories(KfpClientFor, KubeClientFor) { Registry = RegistryClientFor },
             programDirectory ?? Directory.GetCurrentDirectory());
 
     /// <summary>Provider configuration → KFP client options (a token file wins over a fixed token, as KFP's SDK does).</summary>
@@ -24,7 +25,22 @@ internal static class KfpProviderFactory
         Headers = config.Headers,
         CaCertificate = config.CaCertificate,
         InsecureSkipTlsVerify = config.InsecureSkipTlsVerify,
+        Timeout = config.RequestTimeout ?? Defaults.Timeout,
+        Deadline = config.OperationTimeout ?? Defaults.Deadline,
     });
+
+    private static readonly KfpClientOptions Defaults = new() { BaseAddress = new Uri("http://localhost") };
+
+    /// <summary>Provider configuration → registry client: the same request timeout and operation deadline as KFP.</summary>
+    public static IRegistryClient RegistryClientFor(ProviderConfig config)
+    {
+        var defaults = new RegistryClientOptions();
+        return new RegistryClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, defaults with
+        {
+            RequestTimeout = config.RequestTimeout ?? defaults.RequestTimeout,
+            Deadline = config.OperationTimeout ?? defaults.Deadline,
+        });
+    }
 
     /// <summary>Provider configuration → Kubernetes client: kubeconfig path or content, context, namespace.</summary>
     public static IKubeClient KubeClientFor(ProviderConfig config)

@@ -40,6 +40,17 @@ Object.defineProperty(exports, "context", {
 });
 
 /**
+ * Fail a preview (Diff) that cannot read the live cluster instead of warning once and comparing with the recorded state, for pull-request checks that must not pass blind. Falls back to `KFP_FAIL_ON_BLIND_PREVIEW`.
+ */
+export declare const failOnBlindPreview: boolean | undefined;
+Object.defineProperty(exports, "failOnBlindPreview", {
+    get() {
+        return __config.getObject<boolean>("failOnBlindPreview");
+    },
+    enumerable: true,
+});
+
+/**
  * Extra HTTP headers for KFP, e.g. a session cookie behind Dex or oauth2-proxy.
  */
 export declare const headers: {[key: string]: string} | undefined;
@@ -101,6 +112,28 @@ export declare const offlineDiff: boolean | undefined;
 Object.defineProperty(exports, "offlineDiff", {
     get() {
         return __config.getObject<boolean>("offlineDiff");
+    },
+    enumerable: true,
+});
+
+/**
+ * Time limit of one operation against the KFP API or a container registry, retries included, in seconds (1-86400); default 120.
+ */
+export declare const operationTimeoutSeconds: number | undefined;
+Object.defineProperty(exports, "operationTimeoutSeconds", {
+    get() {
+        return __config.getObject<number>("operationTimeoutSeconds");
+    },
+    enumerable: true,
+});
+
+/**
+ * Time limit of one HTTP request to the KFP API or a container registry, in seconds (1-3600); default 30.
+ */
+export declare const requestTimeoutSeconds: number | undefined;
+Object.defineProperty(exports, "requestTimeoutSeconds", {
+    get() {
+        return __config.getObject<number>("requestTimeoutSeconds");
     },
     enumerable: true,
 });

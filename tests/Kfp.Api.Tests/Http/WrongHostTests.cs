@@ -32,6 +32,21 @@ public sealed class WrongHostTests(EmulatorFixture emulator) : IClassFixture<Emu
         Assert.Contains("kfp:host", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","code":404}""")]
+    [InlineData("""{"code":404,"message":"Not Found"}""")]
+    public async Task GetExperiment_HostAnswersAnotherApisJsonError_FailsAsNotKfpNotAsGone(string body)
+    {
+        await using var other = await FakeServer.StartAsync(FakeServer.Text(404, "application/json", body));
+        using var client = ClientFor(other.Url);
+
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => client.GetExperimentAsync("e1", None));
+
+        Assert.Equal(KfpErrorKind.NotKfpApi, e.Kind);
+        Assert.False(e.IsNotFound);
+        Assert.Contains("kfp:host", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListPipelines_KfpBehindPipelinePrefix_SaysToAddThePrefix()
     {

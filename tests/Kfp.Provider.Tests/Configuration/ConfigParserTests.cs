@@ -70,4 +70,38 @@ public sealed class ConfigParserTests
             Assert.DoesNotContain(value, failure.Reason, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Parse_FailOnBlindPreviewAndTimeouts_ReadFromConfigOrEnvironment()
+    {
+        var args = PropertyMap.Empty.With("requestTimeoutSeconds", PropertyValue.Of("5")).With("operationTimeoutSeconds", PropertyValue.Of(60));
+
+        var (config, failures) = ConfigParser.Parse(args, new FakeEnvironment(("KFP_FAIL_ON_BLIND_PREVIEW", "1")));
+        var (explicitOff, _) = ConfigParser.Parse(PropertyMap.Empty.With("failOnBlindPreview", PropertyValue.Of(false)),
+            new FakeEnvironment(("KFP_FAIL_ON_BLIND_PREVIEW", "true")));
+
+        Assert.Empty(failures);
+        Assert.True(config.FailOnBlindPreview);
+        Assert.False(explicitOff.FailOnBlindPreview);
+        Assert.Equal(TimeSpan.FromSeconds(5), config.RequestTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(1), config.OperationTimeout);
+    }
+
+    [Theory]
+    [InlineData("headers", "{\"X-A\":\"v\\r\\nX-B: injected\"}", "X-A")]
+    [InlineData("headers", "{\"bad name\":\"v\"}", "bad name")]
+    [InlineData("caCertificate", "MIIB...", "is not a PEM certificate")]
+    [InlineData("tokenFile", "/nonexistent/kfp-token", "does not exist; set kfp:tokenFile")]
+    [InlineData("kubeconfig", "/nonexistent/kubeconfig", "does not exist; set kfp:kubeconfig")]
+    [InlineData("requestTimeoutSeconds", "0", "must be between 1 and 3600")]
+    [InlineData("operationTimeoutSeconds", "86401", "must be between 1 and 86400")]
+    public void Parse_BadSetting_RefusedNamingTheKey(string key, string value, string reason)
+    {
+        var (_, failures) = ConfigParser.Parse(PropertyMap.Empty.With(key, PropertyValue.Of(value)), new FakeEnvironment());
+
+        var failure = Assert.Single(failures);
+        Assert.Equal(key, failure.Property);
+        Assert.Contains(reason, failure.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("injected", failure.Reason, StringComparison.Ordinal);
+    }
 }

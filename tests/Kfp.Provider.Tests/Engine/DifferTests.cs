@@ -35,6 +35,17 @@ public sealed class DifferTests
     }
 
     [Fact]
+    public void Diff_NothingChanged_AsksDeleteFirstShouldTheEngineForceAReplacement()
+    {
+        var inputs = Map(("name", "a"), ("description", "d"));
+
+        var result = Differ.Diff(ExperimentResource.Spec, new DiffContext(Identity, "id", inputs, inputs, inputs), new LiveState.NotRead(null));
+
+        Assert.False(result.HasChanges);
+        Assert.True(result.DeleteBeforeReplace, "`--replace` keeping the name must delete first, or the create would adopt the old object");
+    }
+
+    [Fact]
     public void Diff_NameChanged_CreatesBeforeDelete()
     {
         var result = Differ.Diff(ExperimentResource.Spec,

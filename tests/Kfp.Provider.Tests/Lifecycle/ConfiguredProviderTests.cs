@@ -38,24 +38,43 @@ public sealed class ConfiguredProviderTests(ProviderFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Check_FrameworkWithoutKubernetesAccess_FailsOnFrameworkSayingWhy()
+    public async Task Check_FrameworkWithKubernetesUnreachable_FailsAsAccessProblemNotAsProperty()
     {
+        var kubeconfig = Path.Combine(fixture.ProgramDirectory, "unreachable.kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, (await File.ReadAllTextAsync(fixture.Emulator.Endpoints.Kubeconfig))
+            .Replace(fixture.Emulator.Endpoints.Kubernetes.TrimEnd('/'), "http://127.0.0.1:1", StringComparison.Ordinal));
         await using var host = await ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new NoEnvironment(), fixture.ProgramDirectory), null,
             new DiagnosticLog(TextWriter.Null), CancellationToken.None);
         using var grpc = ProviderClient.Channel(host.Port);
         var provider = new ProviderClient(grpc);
         await provider.ConfigureAsync(PropertyMap.Empty
             .With("host", PropertyValue.Of(fixture.Emulator.Endpoints.Kfp))
-            .With("kubeconfig", PropertyValue.Of(Path.Combine(fixture.ProgramDirectory, "no-such-kubeconfig"))));
+            .With("kubeconfig", PropertyValue.Of(kubeconfig)));
 
-        var check = await provider.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::fw", PropertyMap.Empty, PropertyMap.Empty
+        var e = await Assert.ThrowsAsync<GrpcCallException>(() => provider.CheckAsync("urn:pulumi:test::p::kfp:index:Pipeline::fw", PropertyMap.Empty, PropertyMap.Empty
             .With("name", PropertyValue.Of("fw"))
             .With("source", PropertyValue.Of(fixture.AddSample("hello_world.yaml", "fw.pipeline")))
-            .With("framework", PropertyValue.Of("team-compiler")));
+            .With("framework", PropertyValue.Of("team-compiler"))));
+
+        Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
+        Assert.Contains("cannot reach the Kubernetes API at http://127.0.0.1:1", e.StatusMessage, StringComparison.Ordinal);
+        Assert.Contains("not of the resource's properties: fix kfp:kubeconfig or kfp:context", e.StatusMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_MissingKubeconfigFile_RefusedNamingTheKey()
+    {
+        var news = PropertyMap.Empty
+            .With("host", PropertyValue.Of(fixture.Emulator.Endpoints.Kfp))
+            .With("kubeconfig", PropertyValue.Of(Path.Combine(fixture.ProgramDirectory, "no-such-kubeconfig")));
+        var check = await fixture.Client.CallAsync("CheckConfig", new CheckRequest
+        {
+            Urn = "urn:pulumi:test::p::pulumi:providers:kfp::default",
+            News = Kfp.Provider.Protocol.Values.PropertyValueCodec.ToStruct(news),
+        }, CheckResponse.Parser);
 
         var failure = Assert.Single(check.Failures);
-        Assert.Equal("framework", failure.Property);
-        Assert.Contains("team-compiler", failure.Reason, StringComparison.Ordinal);
-        Assert.Contains("no-such-kubeconfig", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("kubeconfig", failure.Property);
+        Assert.Contains("no-such-kubeconfig' does not exist; set kfp:kubeconfig", failure.Reason, StringComparison.Ordinal);
     }
 }

@@ -122,15 +122,30 @@ public sealed class ExperimentLifecycleTests(ProviderFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Create_NameTaken_FailsWithImportHint()
+    public async Task Create_NameTakenByADifferentExperiment_FailsWithImportHint()
     {
         var test = new LifecycleTest(fixture.Client, Type, "dup");
-        var first = await test.CreateAsync(Inputs("taken"), PropertyMap.Empty);
+        var first = await test.CreateAsync(Inputs("taken", "the first"), PropertyMap.Empty);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => fixture.Client.CreateAsync(test.Urn, first.Inputs, preview: false));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => fixture.Client.CreateAsync(test.Urn, Inputs("taken", "another"), preview: false));
 
         Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
         Assert.Contains("pulumi import kfp:index:Experiment", error.Message, StringComparison.Ordinal);
+        await fixture.Client.DeleteAsync(test.Urn, first.Id, first.Outputs, first.Inputs);
+    }
+
+    [Fact]
+    public async Task Create_IdenticalExperimentExists_AdoptsItInsteadOfFailing()
+    {
+        var test = new LifecycleTest(fixture.Client, Type, "adopt");
+        var first = await test.CreateAsync(Inputs("adopt-me", "same"), PropertyMap.Empty);
+
+        var again = await fixture.Client.CreateAsync(test.Urn, first.Inputs, preview: false);
+
+        Assert.Equal(first.Id, again.Id);
+        using var kfp = new KfpProbe(fixture.Emulator);
+        var list = await kfp.GetAsync("/apis/v2beta1/experiments?page_size=100");
+        Assert.Single(list["experiments"]!.AsArray(), e => e!["display_name"]!.GetValue<string>() == "adopt-me");
         await fixture.Client.DeleteAsync(test.Urn, first.Id, first.Outputs, first.Inputs);
     }
 

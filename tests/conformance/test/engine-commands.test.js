@@ -244,6 +244,7 @@ outputs:
     type: kfp:index:Experiment
     properties:
       name: \${pipeline.name}
+      description: not the same experiment
     options:
       dependsOn:
         - \${taken}

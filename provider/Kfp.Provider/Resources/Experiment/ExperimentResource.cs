@@ -30,6 +30,13 @@ internal sealed class ExperimentResource(Func<ProviderServices> services)
             var created = await services().Kfp.CreateExperimentAsync(request, cancellationToken);
             return new CreateResult(created.ExperimentId, Outputs(created, context.Inputs));
         }
+        catch (KfpApiException e) when (e.IsAlreadyExists && e.ExistingMatches && e.ExistingId is { Length: > 0 } id)
+        {
+            // Exactly what this resource would create (an earlier create whose answer was lost, or a provider stopped
+            // after KFP committed it): adopt it rather than fail or orphan it.
+            var adopted = await services().Kfp.GetExperimentAsync(id, cancellationToken);
+            return new CreateResult(adopted.ExperimentId, Outputs(adopted, context.Inputs));
+        }
         catch (KfpApiException e) when (e.IsAlreadyExists)
         {
             var existing = await services().Kfp.FindExperimentAsync(name, ns, cancellationToken);

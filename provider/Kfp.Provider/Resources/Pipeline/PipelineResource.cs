@@ -74,7 +74,7 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         {
             return result with { Failures = [new CheckFailure("pinImageDigests", e.Message)] };
         }
-        catch (Exception e) when (e is Kfp.Kube.Config.KubeConfigException or Kfp.Kube.Http.KubeApiException)
+        catch (Kfp.Kube.Http.KubeApiException e) when (AccessProblem.Of(e, null) is null)
         {
             return result with
             {

@@ -72,6 +72,12 @@ internal sealed partial class RecurringRunResource(Func<ProviderServices> servic
             Mode = (inputs.Enabled ?? true) ? RecurringRunMode.Enable : RecurringRunMode.Disable,
             NoCatchup = !(inputs.Catchup ?? false),
         };
+        // A schedule exactly like this one (a create committed by KFP whose answer never reached the state, e.g. the
+        // provider was stopped) is adopted: never a second live schedule for one resource.
+        if (await services().Kfp.FindIdenticalRecurringRunAsync(request, cancellationToken) is { } adopted)
+        {
+            return new CreateResult(adopted.RecurringRunId, Outputs(context.Inputs, adopted));
+        }
         try
         {
             var created = await services().Kfp.CreateRecurringRunAsync(request, cancellationToken);
