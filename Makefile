@@ -11,25 +11,37 @@ SOLUTION := pulumi-kfp.slnx
 PROVIDER := provider/cmd/pulumi-resource-kfp/pulumi-resource-kfp.csproj
 EMULATOR := tests/Kfp.Emulator/Kfp.Emulator.csproj
 
-.PHONY: help build test test-dotnet test-conformance schema schema-check example bench clean sdk sdk-check test-sdk docs docs-check
+.PHONY: help build build-jit dist test test-dotnet test-conformance schema schema-check example bench clean sdk sdk-check test-sdk docs docs-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
-build: ## Build everything; put bin/pulumi-resource-kfp, bin/kfp-emulator and bin/kfp-dev in bin/
+build: ## Build everything; bin/pulumi-resource-kfp is the native (NativeAOT) plugin, plus bin/kfp-emulator and bin/kfp-dev
 	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -nologo -clp:ErrorsOnly
-	$(DOTNET) publish $(PROVIDER) -c $(CONFIG) --no-build -nologo -o bin/lib/provider
+	$(DOTNET) publish $(PROVIDER) -c $(CONFIG) --no-build -nologo -clp:ErrorsOnly -o bin/lib/native
+	install -m 755 bin/lib/native/pulumi-resource-kfp bin/pulumi-resource-kfp
+	$(DOTNET) publish $(EMULATOR) -c $(CONFIG) --no-build -nologo -o bin/lib/emulator
+	scripts/write-launcher bin/kfp-emulator lib/emulator/kfp-emulator
+	scripts/write-launcher bin/kfp-dev ../scripts/kfp-dev
+
+build-jit: ## Inner loop: the plugin on the JIT (faster to build; bin/pulumi-resource-kfp runs bin/lib/provider)
+	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -nologo -clp:ErrorsOnly
+	$(DOTNET) publish $(PROVIDER) -c $(CONFIG) -nologo -clp:ErrorsOnly -p:PublishAot=false -o bin/lib/provider
 	$(DOTNET) publish $(EMULATOR) -c $(CONFIG) --no-build -nologo -o bin/lib/emulator
 	scripts/write-launcher bin/pulumi-resource-kfp lib/provider/pulumi-resource-kfp
 	scripts/write-launcher bin/kfp-emulator lib/emulator/kfp-emulator
 	scripts/write-launcher bin/kfp-dev ../scripts/kfp-dev
 
-test: build test-dotnet schema-check sdk-check docs-check test-sdk test-conformance ## Build, then run every test suite
+DIST_ARCHS ?= amd64
+dist: build ## Plugin tarballs in dist/ for `pulumi plugin install resource kfp <version> --file <tarball>` (DIST_ARCHS="amd64 arm64")
+	scripts/dist $(DIST_ARCHS)
+
+test: build dist test-dotnet schema-check sdk-check docs-check test-sdk test-conformance ## Build, then run every test suite
 
 test-dotnet: ## The xunit suites (unit, emulator, lifecycle)
 	$(DOTNET) test $(SOLUTION) -c $(CONFIG) --no-build -nologo --logger "console;verbosity=minimal"
 
-test-conformance: ## Node tests that drive bin/ with Pulumi's own gRPC client
+test-conformance: ## Node tests that drive bin/ (and the amd64 tarball in dist/) with Pulumi's own gRPC client
 	scripts/npm-ci-if-changed tests/conformance tools/mini-engine
 	cd tests/conformance && npm test
 
@@ -71,9 +83,10 @@ example: build ## Deploy the quickstart stack (Pulumi.yaml) against the emulator
 	scripts/run-example
 
 BENCH_ARGS ?= --filter '*'
-bench: ## Benchmarks of the hot paths (BenchmarkDotNet); BENCH_ARGS="--filter '*Value*' --job short" narrows
+bench: build ## Start-up against the native floor (tools/startup-time), then the hot paths (BenchmarkDotNet); BENCH_ARGS="--filter '*Value*' --job short" narrows
+	tools/startup-time || true
 	$(DOTNET) run -c $(CONFIG) --project tests/Kfp.Benchmarks -- $(BENCH_ARGS)
 
 clean: ## Remove build output
-	rm -rf bin out
+	rm -rf bin out dist
 	find provider tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

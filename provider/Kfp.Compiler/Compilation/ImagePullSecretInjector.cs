@@ -38,7 +38,8 @@ internal static class ImagePullSecretInjector
             var present = list.Select(SecretName).Where(n => n is not null).ToHashSet(StringComparer.Ordinal);
             foreach (var name in names.Where(n => !present.Contains(n)))
             {
-                list.Add(new JsonObject { ["secretName"] = name });
+                // JsonNode, not JsonObject: the generic Add<T> would pick the reflection-based overload (not AOT-safe).
+                list.Add((JsonNode)new JsonObject { ["secretName"] = name });
             }
         }
 

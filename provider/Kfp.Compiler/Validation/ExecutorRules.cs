@@ -35,7 +35,7 @@ internal static partial class ExecutorRules
             problems.Add(Json.Path(path, "image"), "the container has no image; set image to a container image reference.");
         }
 
-        var users = index.Components.Values.Where(c => Json.Str(c, "executorLabel") == label).ToList();
+        var users = index.ComponentsByExecutor[label].ToList();
         foreach (var field in new[] { "command", "args" })
         {
             if (container[field] is null)

@@ -14,6 +14,10 @@ internal sealed class SpecIndex
         Executors = Json.Entries(Json.Obj(spec, "deploymentSpec"), "executors")
             .Where(p => p.Value is JsonObject)
             .ToDictionary(p => p.Key, p => (JsonObject)p.Value!, StringComparer.Ordinal);
+        // One pass, so finding an executor's components is a lookup, not a scan of every component per executor.
+        ComponentsByExecutor = Components.Values
+            .Where(c => Json.Str(c, "executorLabel") is not null)
+            .ToLookup(c => Json.Str(c, "executorLabel")!, StringComparer.Ordinal);
     }
 
     public JsonObject Spec { get; }
@@ -21,6 +25,9 @@ internal sealed class SpecIndex
     public IReadOnlyDictionary<string, JsonObject> Components { get; }
 
     public IReadOnlyDictionary<string, JsonObject> Executors { get; }
+
+    /// <summary>The components using each executor label.</summary>
+    public ILookup<string, JsonObject> ComponentsByExecutor { get; }
 
     public static JsonObject? InputParameter(JsonObject? component, string name) =>
         Json.Obj(Json.Obj(component, "inputDefinitions"), "parameters")?[name] as JsonObject;

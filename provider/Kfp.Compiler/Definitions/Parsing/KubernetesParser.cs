@@ -239,7 +239,7 @@ internal static class KubernetesParser
         {
             if (list[i] is JsonObject item)
             {
-                items.Add(parse(reader, item, $"{listPath}[{i}]"));
+                items.Add((JsonNode?)parse(reader, item, $"{listPath}[{i}]")); // the JsonNode overload: AOT-safe
             }
             else
             {
