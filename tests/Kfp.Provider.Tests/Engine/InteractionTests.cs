@@ -31,8 +31,10 @@ public sealed class InteractionTests
     {
         _log.Setup(l => l.LogAsync(It.IsAny<LogLevel>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
-        _provider = new KfpProvider(_log.Object, new NoEnvironment(), new ClientFactories(_ => _kfp.Object, _ => _kube.Object),
-            new PipelineCompiler(), Path.GetTempPath());
+        _provider = new KfpProvider(_log.Object, new NoEnvironment(), new ClientFactories(_ => _kfp.Object, _ => _kube.Object)
+        {
+            Compiler = _ => new PipelineCompiler(),
+        }, Path.GetTempPath());
         _provider.Configure(PropertyMap.Empty.With("host", PropertyValue.Of("http://kfp.invalid")).With("namespace", PropertyValue.Of("team")));
     }
 
