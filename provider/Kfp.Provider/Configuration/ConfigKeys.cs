@@ -1,6 +1,9 @@
 namespace Kfp.Provider.Configuration;
 
-/// <summary>The provider configuration keys (<c>pulumi config set kfp:&lt;key&gt;</c>) and their fallbacks.</summary>
+/// <summary>
+/// The names of the provider configuration keys (<c>pulumi config set kfp:&lt;key&gt;</c>) and of their environment
+/// variables, for messages and checks; each key is declared, with its description and fallback, in <see cref="ProviderConfigArgs"/>.
+/// </summary>
 internal static class ConfigKeys
 {
     public const string Host = "host";
@@ -25,7 +28,4 @@ internal static class ConfigKeys
     public const string TokenFileEnv = "KF_PIPELINES_SA_TOKEN_PATH";
     public const string KubeconfigEnv = "KUBECONFIG";
     public const string FailOnBlindPreviewEnv = "KFP_FAIL_ON_BLIND_PREVIEW";
-
-    /// <summary>Keys whose values are secret: never logged, kept secret in state.</summary>
-    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(StringComparer.Ordinal) { Token, Headers };
 }

@@ -42,6 +42,12 @@ internal sealed record PropertySpec(string Name, PropertyType Type, string Descr
     /// <summary>Schema default, shown in docs; Check applies defaults itself.</summary>
     public object? Default { get; init; }
 
+    /// <summary>
+    /// The environment variable read when the property is not set (provider configuration: <c>KFP_HOST</c> for
+    /// <c>host</c>). The engine never reads the environment; whoever binds the configuration applies it.
+    /// </summary>
+    public string? Environment { get; init; }
+
     public static PropertySpec Output(string name, PropertyType type, string description) =>
         new(name, type, description) { Input = false, AlwaysOutput = true };
 }

@@ -13,7 +13,7 @@ namespace Kfp.Provider.Host;
 internal static class KfpPackage
 {
     public static PackageCatalog Catalog { get; } = new(
-        ConfigSpecs.All,
+        ProviderConfigArgs.Shape.Specs,
         [ExperimentResource.Spec, FrameworkResource.Spec, PipelineResource.Spec, RecurringRunResource.Spec, RunResource.Spec, ImageRegistryResource.Spec, PullSecretResource.Spec],
         [PullSecretRegistries.Type],
         [CompilePipelineFunction.Spec]);

@@ -1,7 +1,7 @@
 using Kfp.Cmd;
 using Kfp.Provider.Configuration;
-using Kfp.Provider.Host;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Schema;
 

@@ -5,6 +5,7 @@ using Kfp.Compiler;
 using Kfp.Kube.Client;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Resources;
 using Moq;

@@ -1,5 +1,6 @@
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Protocol.Wire;

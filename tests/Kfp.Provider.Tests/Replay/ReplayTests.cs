@@ -5,6 +5,7 @@ using Grpc.Core;
 using Kfp.Emulator;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 using Kfp.Provider.Tests.Lifecycle;

@@ -20,6 +20,9 @@ internal abstract class Field<TRecord>
 
     /// <summary>The property value of the record's field; null when unset.</summary>
     public abstract PropertyValue? Write(TRecord record);
+
+    /// <summary>The same field with other schema attributes.</summary>
+    public abstract Field<TRecord> With(PropertySpec spec);
 }
 
 /// <summary>A field of type <typeparamref name="TValue"/>, read and written by its <see cref="Kind{T}"/>.</summary>
@@ -51,4 +54,6 @@ internal sealed class Field<TRecord, TValue>(
     }
 
     public override PropertyValue? Write(TRecord record) => kind.Write(get(record));
+
+    public override Field<TRecord> With(PropertySpec spec) => new Field<TRecord, TValue>(spec, kind, get, set, validate);
 }

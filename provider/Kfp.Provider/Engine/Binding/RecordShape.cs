@@ -127,6 +127,19 @@ internal sealed class RecordShape<T>
         where TItem : class =>
         Add(new ObjectListKind<TItem>(item, token), name, get, set, description, props, null, null);
 
+    /// <summary>A field of a kind declared elsewhere (a value that arrives in more than one form, such as configuration).</summary>
+    public RecordShape<T> Field<TValue>(Kind<TValue> kind, string name, Func<T, TValue> get, Func<T, TValue, T> set, string description,
+        Prop props = Prop.None) =>
+        Add(kind, name, get, set, description, props, null, null);
+
+    /// <summary>The field declared last reads <paramref name="variable"/> when it is not set (see <see cref="PropertySpec.Environment"/>).</summary>
+    public RecordShape<T> FallingBackTo(string variable)
+    {
+        var last = _fields[^1];
+        _fields[^1] = last.With(last.Spec with { Environment = variable });
+        return this;
+    }
+
     private RecordShape<T> Add<TValue>(Kind<TValue> kind, string name, Func<T, TValue> get, Func<T, TValue, T> set, string description,
         Prop props, object? @default, Action<TValue, string, Binder>? validate)
     {

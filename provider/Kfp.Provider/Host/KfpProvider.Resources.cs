@@ -1,6 +1,7 @@
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Values;
 
-namespace Kfp.Provider.Engine;
+namespace Kfp.Provider.Host;
 
 internal sealed partial class KfpProvider
 {

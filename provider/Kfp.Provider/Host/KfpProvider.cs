@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using Kfp.Compiler;
 using Kfp.Provider.Configuration;
-using Kfp.Provider.Host;
+using Kfp.Provider.Engine;
 using Kfp.Provider.Protocol.Values;
 using Kfp.Provider.Resources;
 using Kfp.Provider.Schema;
 
-namespace Kfp.Provider.Engine;
+namespace Kfp.Provider.Host;
 
 /// <summary>
 /// The kfp provider: the engine's calls mapped onto the resources of <see cref="KfpPackage"/>. Provider-level
@@ -45,7 +45,7 @@ internal sealed partial class KfpProvider : IProvider
     {
         var (_, failures) = ConfigParser.Parse(news, _environment);
         var marked = PropertyMap.From(news.Select(p => KeyValuePair.Create(p.Key,
-            ConfigKeys.Secrets.Contains(p.Key) ? PropertyValue.MakeSecret(p.Value) : p.Value)));
+            ConfigParser.Secrets.Contains(p.Key) ? PropertyValue.MakeSecret(p.Value) : p.Value)));
         return new CheckResult(marked, failures);
     }
 

@@ -4,10 +4,11 @@ using Kfp.Compiler;
 using Kfp.Kube.Client;
 using Kfp.Kube.Config;
 using Kfp.Provider.Configuration;
+using Kfp.Provider.Engine;
 using Kfp.Provider.Resources;
 using Kfp.Registry;
 
-namespace Kfp.Provider.Engine;
+namespace Kfp.Provider.Host;
 
 /// <summary>Builds the provider with its real clients: what the plugin entry point runs.</summary>
 internal static class KfpProviderFactory
