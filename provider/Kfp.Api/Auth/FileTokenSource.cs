@@ -1,50 +1,36 @@
+using Kfp.Auth;
+
 namespace Kfp.Api.Auth;
 
 /// <summary>
-/// A token read from a file and read again whenever the file's modification time changes, for projected
-/// service-account tokens that the kubelet rotates (provider config <c>kfp:tokenFile</c>).
+/// The KFP bearer token read from a file (provider config <c>kfp:tokenFile</c>, a projected service-account token the
+/// kubelet rotates), by the rule of <see cref="TokenFile"/>: read again when the file changed, and after a 401.
 /// </summary>
 public sealed class FileTokenSource : IKfpTokenSource
 {
-    private readonly string _path;
-    private readonly Lock _gate = new();
-    private DateTime _readAt = DateTime.MinValue;
-    private string? _token;
+    private readonly TokenFile _file;
 
-    public FileTokenSource(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-    }
+    public FileTokenSource(string path) => _file = new TokenFile(path);
 
-    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    internal FileTokenSource(TokenFile file) => _file = file;
+
+    public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Read(_file.Current));
+
+    public ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Read(_file.RefreshAfterUnauthorized));
+
+    private T Read<T>(Func<T> read)
     {
-        DateTime modified;
         try
         {
-            modified = File.GetLastWriteTimeUtc(_path);
+            return read();
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileNotFoundException($"The KFP token file '{_file.Path}' does not exist. Check kfp:tokenFile (or KF_PIPELINES_SA_TOKEN_PATH).", _file.Path, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot read the KFP token file '{_path}': {e.Message}. Check kfp:tokenFile.", e);
-        }
-        if (modified == DateTime.FromFileTimeUtc(0))
-        {
-            throw new FileNotFoundException($"The KFP token file '{_path}' does not exist. Check kfp:tokenFile (or KF_PIPELINES_SA_TOKEN_PATH).", _path);
-        }
-        lock (_gate)
-        {
-            if (_token is not null && modified == _readAt)
-            {
-                return _token;
-            }
-        }
-        var text = (await File.ReadAllTextAsync(_path, cancellationToken)).Trim();
-        lock (_gate)
-        {
-            _token = text.Length == 0 ? null : text;
-            _readAt = modified;
-            return _token;
+            throw new InvalidOperationException($"Cannot read the KFP token file '{_file.Path}': {e.Message}. Check kfp:tokenFile.", e);
         }
     }
 }

@@ -50,11 +50,23 @@ internal sealed class KfpTransport : IDisposable
             await check(cancellationToken);
         }
         var attempts = call.Idempotent ? Math.Max(1, _options.Retry.MaxAttempts) : 1;
+        var reauthenticated = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await SendOnceAsync(call, scope, cancellationToken);
+            }
+            catch (KfpApiException e) when (e.StatusCode == HttpStatusCode.Unauthorized && !reauthenticated && _options.Token is not null)
+            {
+                // A 401 means KFP did nothing: ask the token source for a fresh token (a rotated token file) and, when
+                // it changed, send the call once more, idempotent or not. This is not a retry of a failure.
+                reauthenticated = true;
+                if (!await _options.Token.RefreshAfterUnauthorizedAsync(cancellationToken))
+                {
+                    throw scope.Annotate(e);
+                }
+                attempt--;
             }
             catch (KfpApiException e) when (e.IsTransient && attempt < attempts && !(call.Probe && e.Kind == KfpErrorKind.Timeout))
             {

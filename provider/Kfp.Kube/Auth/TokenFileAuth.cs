@@ -1,64 +1,41 @@
+using Kfp.Auth;
 using Kfp.Kube.Config;
 
 namespace Kfp.Kube.Auth;
 
 /// <summary>
-/// A bearer token read from a file (<c>tokenFile</c>, in-cluster service-account token). Projected tokens rotate,
-/// so the file is re-read once a minute and right after a 401.
+/// A bearer token read from a file (<c>tokenFile</c>, in-cluster service-account token) by the rule of
+/// <see cref="TokenFile"/>: projected tokens rotate, so the file is read again when it changed and right after a 401.
 /// </summary>
 public sealed class TokenFileAuth : KubeAuth
 {
-    public static readonly TimeSpan RereadInterval = TimeSpan.FromMinutes(1);
-    private readonly IKubeEnvironment _environment;
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private string? _token;
-    private DateTimeOffset _readAt;
+    private readonly TokenFile _file;
 
-    public TokenFileAuth(string path, IKubeEnvironment environment, TimeProvider time)
-    {
-        Path = path;
-        _environment = environment;
-        _time = time;
-    }
+    public TokenFileAuth(string path, IKubeEnvironment environment) => _file = new TokenFile(path, environment.ReadAllText);
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public override string Description => $"token file {Path}";
 
-    internal string CurrentToken()
-    {
-        lock (_gate)
-        {
-            var now = _time.GetUtcNow();
-            if (_token is null || now - _readAt >= RereadInterval)
-            {
-                string text;
-                try
-                {
-                    text = _environment.ReadAllText(Path);
-                }
-                catch (IOException e)
-                {
-                    throw new KubeConfigException($"token file {Path} cannot be read: {e.Message}. Fix tokenFile in the kubeconfig (or mount the service-account token).", e);
-                }
-                _token = text.Trim();
-                _readAt = now;
-            }
-            return _token;
-        }
-    }
+    /// <summary>How many times the file was read.</summary>
+    internal int Reads => _file.Reads;
+
+    internal string CurrentToken() => Read(_file.Current) ?? "";
 
     internal override ValueTask<string?> BearerTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(CurrentToken());
 
-    internal override ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken)
+    internal override ValueTask<bool> RefreshAfterUnauthorizedAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Read(_file.RefreshAfterUnauthorized));
+
+    private T Read<T>(Func<T> read)
     {
-        string? before;
-        lock (_gate)
+        try
         {
-            before = _token;
-            _token = null;
+            return read();
         }
-        return ValueTask.FromResult(CurrentToken() != before);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeConfigException($"token file {Path} cannot be read: {e.Message}. Fix tokenFile in the kubeconfig (or mount the service-account token).", e);
+        }
     }
 }

@@ -38,7 +38,7 @@ internal sealed class AuthFactory(IKubeEnvironment environment, TimeProvider tim
             {
                 throw new KubeConfigException($"{field}.tokenFile {path} does not exist (kubeconfig {source}). Fix the path (relative paths resolve against the kubeconfig's folder).");
             }
-            return new TokenFileAuth(path, environment, time);
+            return new TokenFileAuth(path, environment);
         }
         var cert = Pem(user.ClientCertificateData, user.ClientCertificate, dir, $"{field}.client-certificate");
         var key = Pem(user.ClientKeyData, user.ClientKey, dir, $"{field}.client-key");

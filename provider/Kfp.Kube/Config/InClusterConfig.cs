@@ -35,7 +35,7 @@ internal static class InClusterConfig
         {
             Server = new Uri($"https://{host}:{port}"),
             Namespace = options.Namespace ?? (ns.Length > 0 ? ns : options.FallbackNamespace),
-            Auth = new TokenFileAuth(tokenPath, environment, time),
+            Auth = new TokenFileAuth(tokenPath, environment),
             CertificateAuthorityPem = environment.FileExists(caPath) ? environment.ReadAllText(caPath) : null,
             Source = "in-cluster",
         };

@@ -2,6 +2,7 @@ using Kfp.Api.Auth;
 using Kfp.Api.Listing;
 using Kfp.Api.Models;
 using Kfp.Api.Tests.Support;
+using Kfp.Emulator;
 
 namespace Kfp.Api.Tests.Http;
 
@@ -35,6 +36,35 @@ public sealed class AuthTests(EmulatorFixture emulator) : IClassFixture<Emulator
             await client.ListExperimentsAsync(new KfpListOptions(), CancellationToken.None);
 
             Assert.Equal(["Bearer first", "Bearer second"], recorder.Requests.Select(r => r.Headers["Authorization"]));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Send_TokenFileRewrittenWithTheSameStamp_IsReadAgainAfterA401AndSentOnce()
+    {
+        await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Tokens = ["fresh"] });
+        var file = Path.GetTempFileName();
+        try
+        {
+            var stamp = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            await File.WriteAllTextAsync(file, "stale");
+            File.SetLastWriteTimeUtc(file, stamp);
+            var recorder = new RecordingHandler();
+            using var client = new KfpClient(new KfpClientOptions { BaseAddress = host.KfpUrl, Token = new FileTokenSource(file), Handler = recorder });
+            var refused = await Assert.ThrowsAsync<KfpApiException>(() => client.ListExperimentsAsync(new KfpListOptions(), CancellationToken.None));
+
+            // Same size and modification time: only the 401 tells that the token must be read again.
+            await File.WriteAllTextAsync(file, "fresh");
+            File.SetLastWriteTimeUtc(file, stamp);
+            await client.ListExperimentsAsync(new KfpListOptions(), CancellationToken.None);
+            await client.ListExperimentsAsync(new KfpListOptions(), CancellationToken.None);
+
+            Assert.Equal(KfpErrorKind.Unauthenticated, refused.Kind);
+            Assert.Equal(["Bearer stale", "Bearer stale", "Bearer fresh", "Bearer fresh"], recorder.Requests.Select(r => r.Headers["Authorization"]));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Kfp.Api.Auth;
 using Kfp.Api.Listing;
 using Kfp.Api.Models;
 using Kfp.Api.Tests.Support;
@@ -66,7 +67,7 @@ public sealed class MultiUserTests(EmulatorFixture emulator) : IClassFixture<Emu
     [Fact]
     public async Task GetServerInfo_MultiUser_ReportsIt()
     {
-        using var client = emulator.Client(o => o with { Token = new Auth.StaticTokenSource("sa-token") });
+        using var client = emulator.Client(o => o with { Token = new StaticTokenSource("sa-token") });
 
         Assert.True((await client.GetServerInfoAsync(None)).MultiUser);
     }
@@ -74,7 +75,7 @@ public sealed class MultiUserTests(EmulatorFixture emulator) : IClassFixture<Emu
     [Fact]
     public async Task CreateRun_MultiUserWithoutExperiment_ThrowsInvalidArgument()
     {
-        using var client = emulator.Client(o => o with { Namespace = "team-a", Token = new Auth.StaticTokenSource("sa-token") });
+        using var client = emulator.Client(o => o with { Namespace = "team-a", Token = new StaticTokenSource("sa-token") });
 
         var e = await Assert.ThrowsAsync<KfpApiException>(() => client.CreateRunAsync(
             new CreateRunRequest("r") { PipelineVersionReference = new PipelineVersionReference("p", "v") }, None));

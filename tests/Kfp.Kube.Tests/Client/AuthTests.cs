@@ -61,7 +61,7 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
-    public async Task TokenFile_Rotated_IsReadAgainAfterAMinute()
+    public async Task TokenFile_Rotated_IsReadOnTheNextRequestAndNotBefore()
     {
         var dir = Directory.CreateTempSubdirectory("kube-token-").FullName;
         try
@@ -69,16 +69,18 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
             var kubeconfig = Path.Combine(dir, "config.yaml");
             File.WriteAllText(kubeconfig, File.ReadAllText(Fixtures.Path("token-file/config.yaml")).Replace("SERVER", emu.Host.Endpoints.Kubernetes, StringComparison.Ordinal));
             File.Copy(Fixtures.Path("token-file/token"), Path.Combine(dir, "token"));
-            var clock = new FakeTime(DateTimeOffset.UnixEpoch);
-            var config = new KubeConfigLoader(new FakeEnvironment(), clock).Load(new KubeConfigOptions { Path = kubeconfig });
+            var config = new KubeConfigLoader(new FakeEnvironment(), TimeProvider.System).Load(new KubeConfigOptions { Path = kubeconfig });
+            var auth = Assert.IsType<TokenFileAuth>(config.Auth);
             using var client = new KubeClient(config);
             await client.Namespaces.GetAsync("kubeflow");
+            await client.Namespaces.GetAsync("kubeflow");
+            await client.ConfigMaps.ListAsync("kubeflow");
+            var readsWhileUnchanged = auth.Reads;
 
             File.WriteAllText(Path.Combine(dir, "token"), "rotated-but-wrong");
-            await client.Namespaces.GetAsync("kubeflow");
-            clock.Advance(TokenFileAuth.RereadInterval);
             var e = await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
 
+            Assert.Equal(1, readsWhileUnchanged);
             Assert.True(e.IsUnauthorized);
         }
         finally
@@ -88,20 +90,25 @@ public sealed class AuthTests(EmulatorFixture emu) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
-    public async Task TokenFile_RotatedWithinTheMinute_IsReadAgainAfterA401()
+    public async Task TokenFile_RewrittenWithoutAChangeSeen_IsReadAgainAfterA401()
     {
         var dir = Directory.CreateTempSubdirectory("kube-token-").FullName;
         try
         {
             var kubeconfig = Path.Combine(dir, "config.yaml");
             File.WriteAllText(kubeconfig, File.ReadAllText(Fixtures.Path("token-file/config.yaml")).Replace("SERVER", emu.Host.Endpoints.Kubernetes, StringComparison.Ordinal));
-            File.WriteAllText(Path.Combine(dir, "token"), "stale");
+            // The same size and modification time before and after: only the 401 tells that the token must be read again.
+            var token = Path.Combine(dir, "token");
+            var stamp = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            File.WriteAllText(token, "stale-emulator-tok");
+            File.SetLastWriteTimeUtc(token, stamp);
             var clock = new FakeTime(DateTimeOffset.UnixEpoch);
             var config = new KubeConfigLoader(new FakeEnvironment(), clock).Load(new KubeConfigOptions { Path = kubeconfig });
             using var client = new KubeClient(config);
             await Assert.ThrowsAsync<KubeAuthenticationException>(() => client.Namespaces.GetAsync("kubeflow"));
 
-            File.WriteAllText(Path.Combine(dir, "token"), "kfp-emulator-token");
+            File.WriteAllText(token, "kfp-emulator-token");
+            File.SetLastWriteTimeUtc(token, stamp);
             var ns = await client.Namespaces.GetAsync("kubeflow");
 
             Assert.Equal("kubeflow", ns.Metadata.Name);
