@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Kfp.Provider.Configuration;
 
-/// <summary>The provider's configuration after Configure: every key of DESIGN.md with its fallback applied.</summary>
+/// <summary>The provider's configuration after Configure: every key of <see cref="ProviderConfigArgs"/> with its fallback and default applied.</summary>
 internal sealed record ProviderConfig
 {
     public Uri? Host { get; init; }
