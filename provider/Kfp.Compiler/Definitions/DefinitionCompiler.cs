@@ -19,7 +19,16 @@ internal static class DefinitionCompiler
         }
 
         var file = DefinitionParser.Parse(root, problems);
-        var compiled = PipelineCompilation.Compile(file, file.Pipeline, problems, new SubPipelines(file, problems));
+        CompiledGraph compiled;
+        try
+        {
+            compiled = PipelineCompilation.Compile(file, file.Pipeline, problems, new SubPipelines(file, problems));
+        }
+        catch (BuildBudgetExceededException e)
+        {
+            throw new PipelineCompileException(sourceName, BuiltInFrameworks.Definition, [new CompileProblem(e.Path, e.Message)]);
+        }
+
         if (problems.Count > 0)
         {
             throw new PipelineCompileException(sourceName, BuiltInFrameworks.Definition, problems.ToImmutable());
