@@ -26,7 +26,7 @@ public sealed class BuildBudgetTests
     [Fact]
     public void Compile_NestedPipelinesUsedTwicePerLevel_StopsAtTheLimitQuicklyNamingIt()
     {
-        var source = NestedTwice(40);
+        var source = NestedTwice(30);
         Assert.True(source.Length < 3_000, $"{source.Length} characters");
         var clock = Stopwatch.StartNew();
 
