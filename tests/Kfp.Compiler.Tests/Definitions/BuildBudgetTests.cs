@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Kfp.Compiler.Definitions;
+using Kfp.Compiler.Definitions.Compiling;
 
 namespace Kfp.Compiler.Tests.Definitions;
 
@@ -10,8 +11,8 @@ namespace Kfp.Compiler.Tests.Definitions;
 /// </summary>
 public sealed class BuildBudgetTests
 {
-    /// <summary>Pipelines p0 … p(levels-1), each running the next twice; the last runs one component.</summary>
-    public static string NestedTwice(int levels)
+    /// <summary>Pipelines p0 … p(levels-1), each running the next twice; the last runs one component (whose argument is <paramref name="payload"/>).</summary>
+    public static string NestedTwice(int levels, string payload = "hi")
     {
         var text = new StringBuilder("pipeline:\n  name: bomb\n  tasks:\n    - {name: a, pipeline: p0}\npipelines:\n");
         for (var i = 0; i < levels; i++)
@@ -20,7 +21,7 @@ public sealed class BuildBudgetTests
                 ? $"  p{i}:\n    tasks:\n      - {{name: leaf, component: say}}\n"
                 : $"  p{i}:\n    tasks:\n      - {{name: a, pipeline: p{i + 1}}}\n      - {{name: b, pipeline: p{i + 1}}}\n");
         }
-        return text.Append("components:\n  say:\n    image: alpine:3.20\n    command: [echo, hi]\n").ToString();
+        return text.Append($"components:\n  say:\n    image: alpine:3.20\n    command: [echo, {payload}]\n").ToString();
     }
 
     [Fact]
@@ -34,9 +35,37 @@ public sealed class BuildBudgetTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         var problem = Assert.Single(error.Problems);
-        Assert.Contains("more than 20,000 components and executors (the limit of one compile", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 10,000 components and executors (the limit of one compile", problem.Message, StringComparison.Ordinal);
         Assert.Contains("tasks[", problem.Path, StringComparison.Ordinal);
         Assert.Contains("bomb.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_LargeComponentCopiedByNestedPipelines_StopsBeforeTheSpecIsWrittenNamingTheLimit()
+    {
+        // 1,024 copies of a 48 KiB argument: 48 MiB of spec text from a 48 KiB file, far under the parts limit.
+        var source = NestedTwice(11, new string('x', 48 * 1024));
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<PipelineCompileException>(() => DefinitionCompiler.Compile(source, "wide.yaml"));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("pipeline", problem.Path);
+        Assert.Contains("more than 32 MiB of text (the limit of one compile", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Budget_PastItsAllocationLimit_Stops()
+    {
+        var budget = new BuildBudget { MaxAllocatedBytes = 1024 * 1024 };
+        budget.Charge(1, "pipeline.tasks[0]");
+        GC.KeepAlive(new byte[4 * 1024 * 1024]);
+
+        var error = Assert.Throws<BuildBudgetExceededException>(() => budget.Charge(1, "pipeline.tasks[1]"));
+
+        Assert.Equal("pipeline.tasks[1]", error.Path);
+        Assert.Contains("allocated more than 1 MiB (the memory limit of one compile)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class CompileBudgetTests(ProviderFixture fixture) : IClassFixture<
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         var failure = Assert.Single(check.Failures, f => f.Property == "source");
         Assert.Contains("bomb.yaml", failure.Reason, StringComparison.Ordinal);
-        Assert.Contains("more than 20,000 components and executors (the limit of one compile", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("more than 10,000 components and executors (the limit of one compile", failure.Reason, StringComparison.Ordinal);
         Assert.Contains("use nested pipelines fewer times", failure.Reason, StringComparison.Ordinal);
         using var http = new HttpClient();
         var log = JsonNode.Parse(await http.GetStringAsync(new Uri(fixture.Emulator.KfpUrl, "/_emulator/requests")))!;

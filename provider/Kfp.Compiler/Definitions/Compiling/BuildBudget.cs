@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace Kfp.Compiler.Definitions.Compiling;
 
@@ -11,10 +12,13 @@ namespace Kfp.Compiler.Definitions.Compiling;
 internal sealed class BuildBudget
 {
     /// <summary>Most components plus executors one compile may emit (the largest real pipelines have a few hundred).</summary>
-    public const int DefaultMaxParts = 20_000;
+    public const int DefaultMaxParts = 10_000;
 
     /// <summary>Most bytes one compile may allocate on its thread (loading and compiling a 32 MiB spec stays far below).</summary>
     public const long DefaultMaxAllocatedBytes = 1L << 30;
+
+    /// <summary>Most text the compiled spec may hold (KFP's own upload limit is 32 MiB).</summary>
+    public const long DefaultMaxOutputChars = 32L * 1024 * 1024;
 
     private readonly long _startBytes = GC.GetAllocatedBytesForCurrentThread();
     private long _parts;
@@ -22,6 +26,48 @@ internal sealed class BuildBudget
     public int MaxParts { get; init; } = DefaultMaxParts;
 
     public long MaxAllocatedBytes { get; init; } = DefaultMaxAllocatedBytes;
+
+    public long MaxOutputChars { get; init; } = DefaultMaxOutputChars;
+
+    /// <summary>
+    /// Checks the text <paramref name="spec"/> would serialise to (every name and string counted, shared copies too) before it
+    /// is hashed or written: copies of one large component share their strings in memory, not in the spec's text.
+    /// </summary>
+    /// <exception cref="BuildBudgetExceededException">The spec would hold more than <see cref="MaxOutputChars"/>.</exception>
+    public void CheckOutput(JsonNode spec, string path)
+    {
+        long chars = 0;
+        var pending = new Stack<JsonNode?>([spec]);
+        while (pending.TryPop(out var node) && chars <= MaxOutputChars)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (name, child) in obj)
+                    {
+                        chars += name.Length + 4;
+                        pending.Push(child);
+                    }
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        chars += 2;
+                        pending.Push(child);
+                    }
+                    break;
+                case JsonValue value:
+                    chars += value.TryGetValue<string>(out var text) ? text.Length + 2 : 8;
+                    break;
+            }
+        }
+        if (chars > MaxOutputChars)
+        {
+            throw new BuildBudgetExceededException(path,
+                $"the compiled spec would hold more than {MaxOutputChars / (1024 * 1024)} MiB of text (the limit of one compile; KFP accepts at most 32 MiB); " +
+                "a nested pipeline's components are copied into every pipeline that uses it: use large components or nested pipelines fewer times.");
+        }
+    }
 
     /// <summary>Counts <paramref name="parts"/> more components and executors built at <paramref name="path"/>, then checks both limits.</summary>
     /// <exception cref="BuildBudgetExceededException">A limit is passed.</exception>
