@@ -43,8 +43,8 @@ public sealed class BuildBudgetTests
     [Fact]
     public void Compile_LargeComponentCopiedByNestedPipelines_StopsBeforeTheSpecIsWrittenNamingTheLimit()
     {
-        // 1,024 copies of a 48 KiB argument: 48 MiB of spec text from a 48 KiB file, far under the parts limit.
-        var source = NestedTwice(11, new string('x', 48 * 1024));
+        // 512 copies of an 80 KiB argument: 40 MiB of spec text from an 80 KiB file, under the parts limit.
+        var source = NestedTwice(10, new string('x', 80 * 1024));
         var clock = Stopwatch.StartNew();
 
         var error = Assert.Throws<PipelineCompileException>(() => DefinitionCompiler.Compile(source, "wide.yaml"));
