@@ -70,6 +70,7 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
     {
         if (task.Component is { } definition)
         {
+            subPipelines.Budget.Charge(2, task.Path);
             var label = NameAllocator.MakeUnique("exec-" + task.Name, Keys(_executors));
             var executor = ContainerEmitter.Emit(definition, graph.Problems);
             KubernetesPlatform.Attach(executor, task.Task?.Kubernetes);
@@ -84,6 +85,7 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
 
         if (task.SubPipeline is { } pipeline && subPipelines.Get(pipeline, Json.Path(task.Path, "pipeline")) is { } compiled)
         {
+            subPipelines.Budget.Charge(compiled.Components.Count + compiled.Executors.Count + 1, task.Path);
             var root = SubPipelineMerger.Merge(compiled, _components, _executors);
             var name = Reserve("comp-" + task.Name);
             _components[name] = root;
