@@ -10,6 +10,8 @@ public sealed class SharedCompileCancellationTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
+    public SharedCompileCancellationTests() => _folder.Write("pipeline.py", "# p\n");
+
     public void Dispose() => _folder.Dispose();
 
     [Fact]
@@ -70,7 +72,6 @@ public sealed class SharedCompileCancellationTests : IDisposable
 
     private CompileRequest Request()
     {
-        _folder.Write("pipeline.py", "# p\n");
         var framework = new FrameworkDefinition("tfx", ["compile", "{source}", "{output}"]) { Image = "tfx", Executor = FrameworkExecutors.Cluster };
         return new CompileRequest("pipeline.py") { BaseDirectory = _folder.Path, ExternalFramework = framework };
     }
