@@ -117,7 +117,7 @@ test.describe('framework executors through the built provider', () => {
     }
   });
 
-  test('a framework in a namespace the credentials may not read: the error names the namespace, the verb and the keys; kubectl gets 403 too', async () => {
+  test('a framework in a namespace the credentials may not read: the error names the namespace, the verb and the keys; kubectl gets 403 too', async (t) => {
     // kubectl sends a token only over https (client-go), hence --kube-tls; the provider trusts the kubeconfig's CA.
     const emulator = await startEmulator(['--token', 'team-a-token=kubeflow', '--kube-tls']);
     const program = makeProgram();
@@ -127,6 +127,7 @@ test.describe('framework executors through the built provider', () => {
     try {
       const refused = await check(s, PIPELINE, 'team', { name: 'team', source: 'hello.yaml', framework: 'team-ml/tfx' })
         .then((r) => JSON.stringify(r.failures), (e) => e.message);
+      t.diagnostic(refused);
 
       assert.match(refused, /namespace team-ml/, refused);
       assert.match(refused, /may not get configmaps/, refused);
