@@ -41,7 +41,10 @@ public class ExecutorBenchmarks
         }
         _docker = Path.Combine(_program, "docker");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "frameworks", "docker"), _docker);
-        File.SetUnixFileMode(_docker, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_docker, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         _cached = new PipelineCompiler(new PipelineCompilerOptions());
         await _cached.CompileAsync(Request(FrameworkExecutors.Local), CancellationToken.None);
