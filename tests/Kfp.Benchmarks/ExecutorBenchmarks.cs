@@ -27,7 +27,12 @@ public class ExecutorBenchmarks
     private ClusterCompiler _cluster = null!;
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _program = Directory.CreateTempSubdirectory("kfp-bench-executors-").FullName;
         var package = Path.Combine(_program, "train");
@@ -57,8 +62,7 @@ public class ExecutorBenchmarks
         _cluster = new ClusterCompiler(() => kube, () => ProviderConfig.DefaultNamespace, new SilentLog(), TimeProvider.System);
     }
 
-    [GlobalCleanup]
-    public async Task CleanupAsync()
+    private async Task CleanupAsync()
     {
         await _emulator.DisposeAsync();
         Directory.Delete(_program, recursive: true);
