@@ -30,6 +30,19 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Compile_BadTaskResources_ReportsEachWithItsPath()
+    {
+        var problems = Problems("resources.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.cpuLimit" && p.Message.Contains("'lots' is not a CPU quantity", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.memoryLimit" && p.Message.Contains("'sizes' is LIST", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.memoryRequest" && p.Message.Contains("must be a string or a number", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.disk" && p.Message.Contains("unknown key 'disk'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.accelerator.count" && p.Message.Contains("'two' is not an accelerator count", StringComparison.Ordinal));
+        Assert.Equal(5, problems.Length);
+    }
+
+    [Fact]
     public void Compile_TypeMismatches_ReportsEach()
     {
         var problems = Problems("types.yaml");

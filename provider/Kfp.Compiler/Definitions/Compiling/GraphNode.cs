@@ -64,6 +64,9 @@ internal sealed class GraphNode(NodeKind kind, string name, GraphNode? parent, s
 
     public SortedSet<string> Dependencies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>For a component task: its own resource settings by KFP field name, overriding the component's.</summary>
+    public Dictionary<string, ResourceValue> Resources { get; } = new(StringComparer.Ordinal);
+
     public bool IsGroup => Kind is NodeKind.Condition or NodeKind.Loop or NodeKind.ExitHandler;
 
     public IEnumerable<GraphNode> AncestorsAndSelf()

@@ -37,6 +37,7 @@ internal static class TaskWiring
         }
 
         CheckRequired(graph, node, inputs);
+        ResourceWiring.Bind(graph, binder, router, node);
         foreach (var condition in node.AncestorsAndSelf().Where(a => a.Kind == NodeKind.Condition))
         {
             foreach (var channel in condition.ConditionChannels)

@@ -22,7 +22,16 @@ internal sealed record TaskDefinition(
 
     /// <summary>Tasks whose outputs the Kubernetes settings read (a claim made by a <c>createpvc</c> task): they run first.</summary>
     public ImmutableArray<KubernetesDependency> KubernetesDependencies { get; init; } = [];
+
+    /// <summary>The task's own resource settings (constants or values from parameters and task outputs), by KFP field name.</summary>
+    public ImmutableArray<TaskResource> Resources { get; init; } = [];
 }
+
+/// <summary>
+/// One resource setting of a task: <see cref="Field"/> is the KFP SDK's name (<c>cpu_limit</c>,
+/// <c>accelerator_count</c>, …), which is also the task input a value from a channel is passed as.
+/// </summary>
+internal sealed record TaskResource(string Field, ValueRef Value);
 
 /// <summary>A task output read by a task's Kubernetes settings, and where in the definition it is read.</summary>
 internal sealed record KubernetesDependency(string Task, string Output, string Path);

@@ -97,7 +97,7 @@ internal static class TaskParser
 
     private static TaskDefinition ParseTask(Reader reader, JsonObject item, string path)
     {
-        reader.CheckKeys(item, path, "name", "component", "pipeline", "displayName", "arguments", "after", "caching", "retry", "kubernetes");
+        reader.CheckKeys(item, path, "name", "component", "pipeline", "displayName", "arguments", "after", "caching", "retry", "kubernetes", "resources");
         var component = reader.OptionalString(item, "component", path);
         var pipeline = reader.OptionalString(item, "pipeline", path);
         if ((component is null) == (pipeline is null))
@@ -120,6 +120,7 @@ internal static class TaskParser
         {
             Kubernetes = kubernetes?.Config,
             KubernetesDependencies = kubernetes?.Dependencies ?? [],
+            Resources = TaskResourcesParser.Parse(reader, item, path),
         };
     }
 
