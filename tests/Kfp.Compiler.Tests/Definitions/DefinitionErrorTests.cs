@@ -43,6 +43,18 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Compile_BadImporters_ReportsEachWithItsPath()
+    {
+        var problems = Problems("importer.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].importer.uri" && p.Message.Contains("'uri' is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].importer.type" && p.Message.Contains("'string' is not an artifact type", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].arguments" && p.Message.Contains("takes no 'arguments'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[2].importer.uri" && p.Message.Contains("input 'uri' is STRING", StringComparison.Ordinal));
+        Assert.Equal(4, problems.Length);
+    }
+
+    [Fact]
     public void Compile_TypeMismatches_ReportsEach()
     {
         var problems = Problems("types.yaml");

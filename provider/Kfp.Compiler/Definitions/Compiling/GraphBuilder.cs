@@ -77,6 +77,11 @@ internal sealed class GraphBuilder
             _graph.Problems.Add(Json.Path(task.Path, "pipeline"), $"pipeline '{pipelineName}' is not defined under 'pipelines'; add it or fix the name.");
         }
 
+        if (task.Importer is { } importer)
+        {
+            component = importer.AsComponent(Json.Path(task.Path, "importer"));
+        }
+
         var node = new GraphNode(NodeKind.Task, name, parent, task.Path)
         {
             Task = task, Component = component, SubPipeline = pipeline, ExitHandlerOf = exitHandlerOf,
@@ -102,7 +107,7 @@ internal sealed class GraphBuilder
         }
         else
         {
-            var baseName = NameAllocator.Sanitize(task.Component ?? task.Pipeline ?? "task");
+            var baseName = NameAllocator.Sanitize(task.Component ?? task.Pipeline ?? (task.Importer is null ? "task" : ImporterDefinition.TaskName));
             name = NameAllocator.MakeUnique(baseName.Length == 0 ? "task" : baseName, _names);
         }
 

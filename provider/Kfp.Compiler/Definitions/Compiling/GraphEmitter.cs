@@ -71,7 +71,9 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
         if (task.Component is { } definition)
         {
             var label = NameAllocator.MakeUnique("exec-" + task.Name, Keys(_executors));
-            var executor = ContainerEmitter.Emit(definition, task.Resources, graph.Problems);
+            var executor = task.Task?.Importer is { } importer
+                ? ImporterEmitter.Emit(importer, task)
+                : ContainerEmitter.Emit(definition, task.Resources, graph.Problems);
             KubernetesPlatform.Attach(executor, task.Task?.Kubernetes);
             _executors[label] = executor;
             var component = new JsonObject { ["executorLabel"] = label };

@@ -25,6 +25,24 @@ internal sealed record TaskDefinition(
 
     /// <summary>The task's own resource settings (constants or values from parameters and task outputs), by KFP field name.</summary>
     public ImmutableArray<TaskResource> Resources { get; init; } = [];
+
+    /// <summary>For an importer task (<c>dsl.importer</c>): what it imports; its <c>uri</c> is the task's one argument.</summary>
+    public ImporterDefinition? Importer { get; init; }
+}
+
+/// <summary>An importer: registers the artifact at a URI (argument <c>uri</c>) as output <c>artifact</c> of type <see cref="Type"/>.</summary>
+internal sealed record ImporterDefinition(IoType Type, bool Reimport, System.Text.Json.Nodes.JsonObject? Metadata)
+{
+    public const string UriInput = "uri";
+    public const string Output = "artifact";
+    public const string TaskName = "importer";
+
+    /// <summary>The importer's interface as a component, so its task is wired like any other.</summary>
+    public ComponentDefinition AsComponent(string path) => new(
+        TaskName, string.Empty, [], [], [], null,
+        [new IoDefinition(UriInput, IoType.Parameter("STRING"), null, false, false, null)],
+        [new IoDefinition(Output, Type, null, false, false, null)],
+        path);
 }
 
 /// <summary>

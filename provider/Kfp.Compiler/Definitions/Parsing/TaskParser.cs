@@ -11,6 +11,8 @@ internal static class TaskParser
 {
     private static readonly string[] Operators = ["==", "!=", "<", "<=", ">", ">="];
 
+    private static readonly string[] NotForImporters = ["arguments", "kubernetes", "resources"];
+
     public static ImmutableArray<TaskNode> ParseList(Reader reader, JsonObject owner, string path)
     {
         var node = owner["tasks"];
@@ -27,7 +29,7 @@ internal static class TaskParser
             var itemPath = $"{listPath}[{i}]";
             if (list[i] is not JsonObject item)
             {
-                reader.Add(itemPath, "a task must be a mapping with 'component' (or 'pipeline', 'condition', 'loop', 'exitHandler').");
+                reader.Add(itemPath, "a task must be a mapping with 'component' (or 'pipeline', 'importer', 'condition', 'loop', 'exitHandler').");
                 continue;
             }
 
@@ -97,18 +99,30 @@ internal static class TaskParser
 
     private static TaskDefinition ParseTask(Reader reader, JsonObject item, string path)
     {
-        reader.CheckKeys(item, path, "name", "component", "pipeline", "displayName", "arguments", "after", "caching", "retry", "kubernetes", "resources");
+        reader.CheckKeys(item, path, "name", "component", "pipeline", "importer", "displayName", "arguments", "after", "caching", "retry", "kubernetes", "resources");
         var component = reader.OptionalString(item, "component", path);
         var pipeline = reader.OptionalString(item, "pipeline", path);
-        if ((component is null) == (pipeline is null))
+        var importer = ImporterParser.Parse(reader, item, path);
+        if ((component is null ? 0 : 1) + (pipeline is null ? 0 : 1) + (importer is null ? 0 : 1) != 1)
         {
-            reader.Add(path, "a task needs exactly one of 'component' (a key of components) or 'pipeline' (a key of pipelines).");
+            reader.Add(path, "a task needs exactly one of 'component' (a key of components), 'pipeline' (a key of pipelines) or 'importer'.");
         }
 
         var arguments = ImmutableArray.CreateBuilder<KeyValuePair<string, ValueRef>>();
         foreach (var (name, value) in reader.Mapping(item, "arguments", path) ?? [])
         {
             arguments.Add(KeyValuePair.Create(name, ValueParser.Parse(reader, value, Json.Path(Json.Path(path, "arguments"), name))));
+        }
+
+        if (importer is { } imported)
+        {
+            foreach (var key in NotForImporters.Where(item.ContainsKey))
+            {
+                reader.Add(Json.Path(path, key), $"an importer task takes no '{key}'; give the URI as importer.uri.");
+            }
+
+            arguments.Clear();
+            arguments.Add(KeyValuePair.Create(ImporterDefinition.UriInput, imported.Uri));
         }
 
         var kubernetes = KubernetesParser.Parse(reader, item, path);
@@ -121,6 +135,7 @@ internal static class TaskParser
             Kubernetes = kubernetes?.Config,
             KubernetesDependencies = kubernetes?.Dependencies ?? [],
             Resources = TaskResourcesParser.Parse(reader, item, path),
+            Importer = importer?.Importer,
         };
     }
 
