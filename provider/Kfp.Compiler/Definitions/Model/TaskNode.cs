@@ -61,6 +61,18 @@ internal sealed record RetryDefinition(int MaxRetryCount, string BackoffDuration
 internal sealed record ConditionGroup(ValueRef Left, string Operator, ValueRef Right, ImmutableArray<TaskNode> Tasks, string Path)
     : TaskNode(Path);
 
+/// <summary>
+/// <c>dsl.If</c> / <c>dsl.Elif</c> / <c>dsl.Else</c>: the first branch whose test holds runs; a branch without a
+/// test (<see cref="Branch.Test"/> null, the last one) is the else.
+/// </summary>
+internal sealed record BranchesGroup(ImmutableArray<Branch> Branches, string Path) : TaskNode(Path);
+
+/// <summary>One branch of a <see cref="BranchesGroup"/>.</summary>
+internal sealed record Branch(ConditionTest? Test, ImmutableArray<TaskNode> Tasks, string Path);
+
+/// <summary>A comparison <c>Left Operator Right</c>.</summary>
+internal sealed record ConditionTest(ValueRef Left, string Operator, ValueRef Right, string Path);
+
 /// <summary>Tasks run once per item (ParallelFor).</summary>
 internal sealed record LoopGroup(ValueRef Items, string ItemName, string? ItemType, int Parallelism, ImmutableArray<TaskNode> Tasks, string Path)
     : TaskNode(Path);
