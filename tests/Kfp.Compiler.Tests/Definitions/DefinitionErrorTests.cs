@@ -55,6 +55,19 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Compile_BadBranchesAndOneOfs_ReportsEachWithItsPath()
+    {
+        var problems = Problems("branches.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].branches[0].condition" && p.Message.Contains("only the last branch", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[3].arguments.text" && p.Message.Contains("has no else branch", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[4].branches[1].tasks[1].arguments.text" && p.Message.Contains("move this task out of the branches", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[5].arguments.text" && p.Message.Contains("directly in the branches of one", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[6].branches" && p.Message.Contains("two or more", StringComparison.Ordinal));
+        Assert.Equal(5, problems.Length);
+    }
+
+    [Fact]
     public void Compile_TypeMismatches_ReportsEach()
     {
         var problems = Problems("types.yaml");
