@@ -68,6 +68,18 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Compile_BadBuiltInPvcTasks_ReportsEachWithItsPath()
+    {
+        var problems = Problems("builtin-pvc.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].createPvc.size" && p.Message.Contains("'size' is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].createPvc.nameSuffix" && p.Message.Contains("not both", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].deletePvc.pvc" && p.Message.Contains("'pvc' is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[2].createPvc.storage" && p.Message.Contains("unknown key 'storage'", StringComparison.Ordinal));
+        Assert.Equal(4, problems.Length);
+    }
+
+    [Fact]
     public void Compile_TypeMismatches_ReportsEach()
     {
         var problems = Problems("types.yaml");

@@ -126,6 +126,11 @@ internal sealed class GraphBuilder
             component = importer.AsComponent(Json.Path(task.Path, "importer"));
         }
 
+        if (task.BuiltIn is { } builtIn)
+        {
+            component = Parsing.BuiltInComponents.Get(builtIn);
+        }
+
         var node = new GraphNode(NodeKind.Task, name, parent, task.Path)
         {
             Task = task, Component = component, SubPipeline = pipeline, ExitHandlerOf = exitHandlerOf,
@@ -151,7 +156,7 @@ internal sealed class GraphBuilder
         }
         else
         {
-            var baseName = NameAllocator.Sanitize(task.Component ?? task.Pipeline ?? (task.Importer is null ? "task" : ImporterDefinition.TaskName));
+            var baseName = NameAllocator.Sanitize(task.Component ?? task.Pipeline ?? task.BuiltIn ?? (task.Importer is null ? "task" : ImporterDefinition.TaskName));
             name = NameAllocator.MakeUnique(baseName.Length == 0 ? "task" : baseName, _names);
         }
 

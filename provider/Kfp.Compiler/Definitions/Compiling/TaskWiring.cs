@@ -148,6 +148,11 @@ internal static class TaskWiring
 
     private static void CheckRequired(Graph graph, GraphNode node, ImmutableArray<IoDefinition> inputs)
     {
+        if (node.Task!.BuiltIn is not null)
+        {
+            return; // the built-in task's own keys are checked where they are read
+        }
+
         foreach (var input in inputs.Where(i => i.Required && i.Type.ParameterType != "TASK_FINAL_STATUS"))
         {
             if (!node.Task!.Arguments.Any(a => a.Key == input.Name))

@@ -28,6 +28,9 @@ internal sealed record TaskDefinition(
 
     /// <summary>For an importer task (<c>dsl.importer</c>): what it imports; its <c>uri</c> is the task's one argument.</summary>
     public ImporterDefinition? Importer { get; init; }
+
+    /// <summary>For a task running a built-in component (<c>createpvc</c>, <c>deletepvc</c>): its name.</summary>
+    public string? BuiltIn { get; init; }
 }
 
 /// <summary>An importer: registers the artifact at a URI (argument <c>uri</c>) as output <c>artifact</c> of type <see cref="Type"/>.</summary>

@@ -157,13 +157,14 @@ internal static class TaskParser
 
     private static TaskDefinition ParseTask(Reader reader, JsonObject item, string path)
     {
-        reader.CheckKeys(item, path, "name", "component", "pipeline", "importer", "displayName", "arguments", "after", "caching", "retry", "kubernetes", "resources");
+        reader.CheckKeys(item, path, "name", "component", "pipeline", "importer", "createPvc", "deletePvc", "displayName", "arguments", "after", "caching", "retry", "kubernetes", "resources");
         var component = reader.OptionalString(item, "component", path);
         var pipeline = reader.OptionalString(item, "pipeline", path);
         var importer = ImporterParser.Parse(reader, item, path);
-        if ((component is null ? 0 : 1) + (pipeline is null ? 0 : 1) + (importer is null ? 0 : 1) != 1)
+        var pvc = PvcTaskParser.Parse(reader, item, path);
+        if ((component is null ? 0 : 1) + (pipeline is null ? 0 : 1) + (importer is null ? 0 : 1) + (pvc is null ? 0 : 1) != 1)
         {
-            reader.Add(path, "a task needs exactly one of 'component' (a key of components), 'pipeline' (a key of pipelines) or 'importer'.");
+            reader.Add(path, "a task needs exactly one of 'component' (a key of components), 'pipeline' (a key of pipelines), 'importer', 'createPvc' or 'deletePvc'.");
         }
 
         var arguments = ImmutableArray.CreateBuilder<KeyValuePair<string, ValueRef>>();
@@ -183,6 +184,17 @@ internal static class TaskParser
             arguments.Add(KeyValuePair.Create(ImporterDefinition.UriInput, imported.Uri));
         }
 
+        if (pvc is { } builtIn)
+        {
+            if (item.ContainsKey("arguments"))
+            {
+                reader.Add(Json.Path(path, "arguments"), $"a {builtIn.Component} task takes its values under its own key, not 'arguments'.");
+            }
+
+            arguments.Clear();
+            arguments.AddRange(builtIn.Arguments);
+        }
+
         var kubernetes = KubernetesParser.Parse(reader, item, path);
         return new TaskDefinition(
             reader.OptionalString(item, "name", path), component, pipeline,
@@ -194,6 +206,7 @@ internal static class TaskParser
             KubernetesDependencies = kubernetes?.Dependencies ?? [],
             Resources = TaskResourcesParser.Parse(reader, item, path),
             Importer = importer?.Importer,
+            BuiltIn = pvc?.Component,
         };
     }
 
