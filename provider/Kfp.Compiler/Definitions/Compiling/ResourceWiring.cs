@@ -8,7 +8,8 @@ namespace Kfp.Compiler.Definitions.Compiling;
 /// Binds a task's own <c>resources</c> as the KFP SDK compiles <c>set_cpu_limit(channel)</c> and friends: the
 /// value is passed in as an extra <c>pipelinechannel--…</c> input, the task gets an input named after the
 /// field (<c>cpu_limit</c>) holding the placeholder, and the executor's resource field is that placeholder.
-/// Like the SDK, a value read from a task output does not order the tasks (add <c>after</c> for that).
+/// Like the SDK, a value read from a task output of the same DAG does not order the tasks (add <c>after</c>
+/// for that); one passed into a group orders the group after the producer.
 /// </summary>
 internal static class ResourceWiring
 {
@@ -65,6 +66,12 @@ internal static class ResourceWiring
             }
 
             Router.AddInput(node, routed.Channel.InputName, routed.Channel, routed.Feed);
+            if (channel is TaskOutputChannel output && output.Producer.Parent != node.Parent)
+            {
+                // Passed into a group: the group must wait for the producer (the SDK cannot compile this case at all).
+                Router.Depend(node, output.Producer);
+            }
+
             var placeholder = $"{{{{$.inputs.parameters['{routed.Channel.InputName}']}}}}";
             node.ParameterInputs[resource.Field] = new JsonObject { ["runtimeValue"] = new JsonObject { ["constant"] = placeholder } };
             node.Resources[resource.Field] = new ResourceValue(placeholder, FromChannel: true);
