@@ -83,8 +83,10 @@ example: build ## Deploy the quickstart stack (Pulumi.yaml) against the emulator
 	scripts/run-example
 
 BENCH_ARGS ?= --filter '*'
-bench: build ## Start-up against the native floor (tools/startup-time), then the hot paths (BenchmarkDotNet); BENCH_ARGS="--filter '*Value*' --job short" narrows
+bench: build ## Start-up against the native floor (tools/startup-time), the 1,000-resource preview (tools/preview-bench), then the hot paths (BenchmarkDotNet); BENCH_ARGS="--filter '*Value*' --job short" narrows
 	tools/startup-time || true
+	scripts/npm-ci-if-changed tests/conformance
+	node tools/preview-bench/preview-bench.js || true
 	$(DOTNET) run -c $(CONFIG) --project tests/Kfp.Benchmarks -- $(BENCH_ARGS)
 
 clean: ## Remove build output

@@ -131,7 +131,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
         PullSecretNames.EnsureValid(request, framework);
         document = ImagePullSecretInjector.Inject(document, request.ImagePullSecrets);
         // Hash (and upload) the spec as a KFP server stores it, so a version read back hashes the same.
-        document = ProtoDefaults.Strip(document);
+        document = ProtoDefaults.StripOwned(document);
         var volatileKeys = SpecNormalizer.NormalizeInPlace(document);
         return CompileArtifact.FromDocument(source.EntryPath, framework, document, volatileKeys, SpecNormalizer.Hash(document));
     }

@@ -16,11 +16,18 @@ internal sealed class CanonicalJsonStream : IDisposable
     private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _used;
 
-    private CanonicalJsonStream(Stream target) => _target = target;
+    private readonly bool _sorted;
 
-    public static void Write(JsonNode? node, Stream target)
+    private CanonicalJsonStream(Stream target, bool sorted)
     {
-        using var writer = new CanonicalJsonStream(target);
+        _target = target;
+        _sorted = sorted;
+    }
+
+    /// <summary>Writes <paramref name="node"/>; <paramref name="sorted"/> says every object's keys are in order already (a normalised document).</summary>
+    public static void Write(JsonNode? node, Stream target, bool sorted = false)
+    {
+        using var writer = new CanonicalJsonStream(target, sorted);
         writer.WriteNode(node);
         writer.Flush();
     }
@@ -61,7 +68,7 @@ internal sealed class CanonicalJsonStream : IDisposable
     {
         WriteByte((byte)'{');
         var first = true;
-        foreach (var (key, value) in IsSorted(obj) ? (IEnumerable<KeyValuePair<string, JsonNode?>>)obj : obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in _sorted || IsSorted(obj) ? (IEnumerable<KeyValuePair<string, JsonNode?>>)obj : obj.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!first)
             {

@@ -30,15 +30,15 @@ internal static class SpecNormalizer
     {
         if (normal.PlatformSpec is null)
         {
-            CanonicalJsonStream.Write(normal.PipelineSpec, target);
+            CanonicalJsonStream.Write(normal.PipelineSpec, target, sorted: true);
             return;
         }
 
         // Same bytes as {"pipeline_spec":…,"platform_spec":…} without re-parenting the nodes.
         target.Write("{\"pipeline_spec\":"u8);
-        CanonicalJsonStream.Write(normal.PipelineSpec, target);
+        CanonicalJsonStream.Write(normal.PipelineSpec, target, sorted: true);
         target.Write(",\"platform_spec\":"u8);
-        CanonicalJsonStream.Write(normal.PlatformSpec, target);
+        CanonicalJsonStream.Write(normal.PlatformSpec, target, sorted: true);
         target.Write("}"u8);
     }
 

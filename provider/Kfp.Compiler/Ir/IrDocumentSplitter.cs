@@ -57,7 +57,18 @@ internal static class IrDocumentSplitter
             return null;
         }
 
-        return new IrDocument(RenameSnakeCase((JsonObject)pipeline.DeepClone()), (JsonObject?)platform?.DeepClone());
+        // The parsed documents belong to this load: take the specs out of them instead of copying them.
+        return new IrDocument(RenameSnakeCase(Detach(pipeline)), platform is null ? null : Detach(platform));
+    }
+
+    private static JsonObject Detach(JsonObject node)
+    {
+        if (node.Parent is JsonObject parent)
+        {
+            parent.Remove(node.GetPropertyName());
+        }
+
+        return node;
     }
 
     private static JsonObject? Assign(JsonObject? current, JsonObject? next, string kind, int index, ImmutableArray<CompileProblem>.Builder problems)

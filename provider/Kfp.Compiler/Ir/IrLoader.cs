@@ -25,8 +25,6 @@ public static class IrLoader
         return document;
     }
 
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
-
     internal static IrDocument? TryLoad(string text, ImmutableArray<CompileProblem>.Builder problems)
     {
         text = text.TrimStart('\uFEFF');
@@ -40,7 +38,7 @@ public static class IrLoader
         IReadOnlyList<JsonNode?> documents;
         try
         {
-            documents = LooksLikeJson(text) ? [JsonNode.Parse(text, null, StrictJson)] : ParseYaml(text);
+            documents = LooksLikeJson(text) ? [JsonTreeReader.Parse(text)] : ParseYaml(text);
         }
         catch (JsonException e)
         {

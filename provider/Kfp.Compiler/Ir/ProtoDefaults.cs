@@ -40,6 +40,130 @@ public static class ProtoDefaults
         Message(document.PipelineSpec, platform: false),
         document.PlatformSpec is null ? null : Message(document.PlatformSpec, platform: true));
 
+    /// <summary>
+    /// The same as <see cref="Strip"/>, done in place on a document the caller owns: nodes are moved, not copied, and
+    /// each message's fields come out sorted by key (a compile normalises what it loaded once, without a second tree).
+    /// </summary>
+    internal static IrDocument StripOwned(IrDocument document)
+    {
+        MessageInPlace(document.PipelineSpec, platform: false);
+        if (document.PlatformSpec is { } platformSpec)
+        {
+            MessageInPlace(platformSpec, platform: true);
+        }
+
+        return document;
+    }
+
+    private static void MessageInPlace(JsonObject message, bool platform)
+    {
+        // Most messages keep every field under its own name in sorted order: then nothing is moved at all.
+        List<KeyValuePair<string, JsonNode>>? kept = null;
+        string? previous = null;
+        var index = 0;
+        foreach (var (rawKey, value) in message)
+        {
+            var key = LowerCamel(rawKey);
+            var result = Kept(key, value, platform);
+            var unchanged = result is not null && ReferenceEquals(result, value) && ReferenceEquals(key, rawKey)
+                            && (previous is null || string.CompareOrdinal(previous, key) < 0);
+            if (kept is null && !unchanged)
+            {
+                kept = new List<KeyValuePair<string, JsonNode>>(message.Count);
+                for (var i = 0; i < index; i++)
+                {
+                    var (earlierKey, earlierValue) = message.GetAt(i);
+                    kept.Add(KeyValuePair.Create(earlierKey, earlierValue!));
+                }
+            }
+
+            if (result is not null)
+            {
+                kept?.Add(KeyValuePair.Create(key, result));
+            }
+
+            previous = key;
+            index++;
+        }
+
+        if (kept is null)
+        {
+            return;
+        }
+
+        message.Clear();
+        // A stable sort, so the last of two fields with one name (snake_case and lowerCamel) wins, as in the copying form.
+        var ordered = kept.Select((pair, position) => (pair, position))
+            .OrderBy(p => p.pair.Key, StringComparer.Ordinal).ThenBy(p => p.position).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var (key, value) = ordered[i].pair;
+            if (i + 1 < ordered.Count && ordered[i + 1].pair.Key == key)
+            {
+                continue;
+            }
+
+            message[key] = value;
+        }
+    }
+
+    private static JsonNode? Kept(string key, JsonNode? value, bool platform) =>
+        (platform ? PlatformValueFields : PipelineValueFields).Contains(key)
+            ? value
+            : platform && key == "executors" && value is JsonObject structs
+                ? structs.Count == 0 ? null : structs
+                : MapFields.Contains(key) && value is JsonObject map
+                    ? MapInPlace(map, platform)
+                    : !platform && OneofScalars.Contains(key) && value is JsonValue
+                        ? value
+                        : FieldInPlace(value, platform);
+
+    private static JsonObject? MapInPlace(JsonObject map, bool platform)
+    {
+        if (map.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (_, value) in map)
+        {
+            if (value is JsonObject entry)
+            {
+                MessageInPlace(entry, platform);
+            }
+        }
+
+        return map;
+    }
+
+    private static JsonNode? FieldInPlace(JsonNode? value, bool platform)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case JsonObject obj:
+                MessageInPlace(obj, platform);
+                return obj;
+            case JsonArray { Count: 0 }:
+                return null;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is JsonObject o)
+                    {
+                        MessageInPlace(o, platform);
+                    }
+                }
+
+                return array;
+            case JsonValue scalar when IsDefault(scalar):
+                return null;
+            default:
+                return value;
+        }
+    }
+
     private static JsonObject Message(JsonObject message, bool platform)
     {
         var result = new JsonObject();

@@ -18,33 +18,51 @@ internal static class CycleCheck
         }
     }
 
+    /// <summary>
+    /// Depth-first from <paramref name="root"/>, in the order the dependencies are listed, with an explicit stack: a
+    /// chain of thousands of tasks must not overflow the thread's stack. Returns the first cycle met, closed by its start.
+    /// </summary>
     private static List<string>? Visit(
-        string task, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies,
+        string root, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies,
         Dictionary<string, int> state, List<string> stack)
     {
-        if (state.TryGetValue(task, out var mark))
+        if (state.ContainsKey(root))
         {
-            if (mark == 1)
-            {
-                var start = stack.IndexOf(task);
-                return [.. stack.Skip(start), task];
-            }
-
             return null;
         }
 
-        state[task] = 1;
-        stack.Add(task);
-        foreach (var next in dependencies.GetValueOrDefault(task) ?? [])
+        var frames = new Stack<(string Task, int Next)>();
+        state[root] = 1;
+        stack.Add(root);
+        frames.Push((root, 0));
+        while (frames.Count > 0)
         {
-            if (Visit(next, dependencies, state, stack) is { } cycle)
+            var (task, next) = frames.Pop();
+            var edges = dependencies.GetValueOrDefault(task) ?? [];
+            if (next == edges.Count)
             {
-                return cycle;
+                stack.RemoveAt(stack.Count - 1);
+                state[task] = 2;
+                continue;
             }
+
+            frames.Push((task, next + 1));
+            var child = edges[next];
+            if (state.TryGetValue(child, out var mark))
+            {
+                if (mark == 1)
+                {
+                    return [.. stack.Skip(stack.IndexOf(child)), child];
+                }
+
+                continue;
+            }
+
+            state[child] = 1;
+            stack.Add(child);
+            frames.Push((child, 0));
         }
 
-        stack.RemoveAt(stack.Count - 1);
-        state[task] = 2;
         return null;
     }
 }

@@ -40,6 +40,12 @@ internal static partial class YamlScalarResolver
             return JsonValue.Create(false);
         }
 
+        // Every YAML 1.1 number starts with a digit, a sign or a dot: most scalars (names, commands) skip the patterns.
+        if (text[0] is not ((>= '0' and <= '9') or '-' or '+' or '.'))
+        {
+            return JsonValue.Create(text);
+        }
+
         if (IntegerPattern().IsMatch(text))
         {
             return ToInteger(text);

@@ -97,6 +97,41 @@ public sealed class IrLoaderTests
     }
 
     [Fact]
+    public void Load_JsonValues_ReadAsJsonNodeParseReadsThem()
+    {
+        const string text = """
+            {"pipelineInfo": {"name": "numbers"}, "schemaVersion": "2.1.0",
+             "root": {"inputDefinitions": {"parameters": {
+               "a": {"parameterType": "NUMBER_DOUBLE", "defaultValue": 1.50},
+               "b": {"parameterType": "NUMBER_INTEGER", "defaultValue": 12345678901234567890},
+               "c": {"parameterType": "NUMBER_DOUBLE", "defaultValue": -2.5e-3},
+               "d": {"parameterType": "NUMBER_INTEGER", "defaultValue": -7},
+               "e": {"parameterType": "STRING", "defaultValue": "tab\t \u00e9 \"q\""},
+               "f": {"parameterType": "BOOLEAN", "defaultValue": false},
+               "g": {"parameterType": "STRUCT", "defaultValue": {"n": null, "l": [1, "x", true, {}]}}}}}}
+            """;
+
+        var loaded = IrLoader.Load(text, "numbers.json");
+
+        var parsed = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        Assert.Equal(SpecHasher.Canonicalize(new IrDocument(parsed, null), indented: true), SpecHasher.Canonicalize(loaded, indented: true));
+        var parameters = loaded.PipelineSpec["root"]!["inputDefinitions"]!["parameters"]!;
+        Assert.Equal("1.50", parameters["a"]!["defaultValue"]!.ToJsonString());
+        Assert.Equal("12345678901234567890", parameters["b"]!["defaultValue"]!.ToJsonString());
+        Assert.Equal("tab\t é \"q\"", parameters["e"]!["defaultValue"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Load_NestedDuplicateJsonKey_NamesKeyAndLine()
+    {
+        var error = Assert.Throws<PipelineCompileException>(() => IrLoader.Load("{\n\"a\": {\"b\": 1,\n \"b\": 2}}", "dup.json"));
+
+        var message = Assert.Single(error.Problems).Message;
+        Assert.Contains("duplicate key 'b'", message, StringComparison.Ordinal);
+        Assert.Contains("line 3", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BrokenJson_Throws()
     {
         var error = Assert.Throws<PipelineCompileException>(() => IrLoader.Load("{\"pipelineInfo\": ", "p.json"));

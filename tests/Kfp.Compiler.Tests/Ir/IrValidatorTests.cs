@@ -40,6 +40,49 @@ public sealed class IrValidatorTests
         Assert.True(problems.IsEmpty, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Validate_ChainOfTwentyThousandTasks_OnASmallStack_FindsTheCycleOrNone(bool closed)
+    {
+        // The cycle check walks dependencies with its own stack: recursion one frame per task would overflow here.
+        const int count = 20_000;
+        var tasks = new System.Text.Json.Nodes.JsonObject();
+        for (var i = 0; i < count; i++)
+        {
+            var depends = i > 0 ? $"step-{i - 1}" : closed ? $"step-{count - 1}" : null;
+            tasks[$"step-{i}"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["componentRef"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "comp-step" },
+                ["taskInfo"] = new System.Text.Json.Nodes.JsonObject { ["name"] = $"step-{i}" },
+                ["dependentTasks"] = depends is null ? null : new System.Text.Json.Nodes.JsonArray(depends),
+            };
+        }
+
+        var spec = new System.Text.Json.Nodes.JsonObject
+        {
+            ["pipelineInfo"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "chain" },
+            ["schemaVersion"] = "2.1.0",
+            ["components"] = System.Text.Json.Nodes.JsonNode.Parse("""{"comp-step": {"executorLabel": "exec-step"}}"""),
+            ["deploymentSpec"] = System.Text.Json.Nodes.JsonNode.Parse("""{"executors": {"exec-step": {"container": {"image": "busybox"}}}}"""),
+            ["root"] = new System.Text.Json.Nodes.JsonObject { ["dag"] = new System.Text.Json.Nodes.JsonObject { ["tasks"] = tasks } },
+        };
+        var document = IrLoader.Load(spec.ToJsonString(), "chain.json");
+        var problems = System.Collections.Immutable.ImmutableArray<CompileProblem>.Empty;
+        var thread = new Thread(() => problems = IrValidator.Validate(document), maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        if (closed)
+        {
+            Assert.Contains(problems, p => p.Message.Contains("form a cycle", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.True(problems.IsEmpty, string.Join("\n", problems));
+        }
+    }
+
     [Fact]
     public void Validate_EmptyName_ReportsPipelineInfoName()
     {

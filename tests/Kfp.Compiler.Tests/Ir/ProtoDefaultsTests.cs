@@ -79,6 +79,21 @@ public sealed class ProtoDefaultsTests
         Assert.Equal(SpecHasher.ComputeHash(TestFiles.Load("ir/samples/hello_world.yaml")), SpecHasher.ComputeHash(stripped));
     }
 
+    [Theory]
+    [MemberData(nameof(CaseIndexes))]
+    public void StripOwned_Upload_SameAsTheCopyingForm(int index)
+    {
+        // The compiler strips the document it loaded in place; it must store exactly what the copying form does.
+        var upload = Document(Cases[index]!["upload"]!);
+        var expected = SpecHasher.Canonicalize(ProtoDefaults.Strip(upload), indented: true);
+
+        var owned = ProtoDefaults.StripOwned(upload.DeepClone());
+
+        var actual = SpecHasher.Canonicalize(owned, indented: true);
+        Assert.True(expected == actual, $"{Cases[index]!["name"]}:\n{LineDiff.Unified(expected, actual)}");
+        Assert.Equal(ProtoDefaults.Strip(upload).PipelineSpec.Select(p => p.Key).Order(StringComparer.Ordinal), owned.PipelineSpec.Select(p => p.Key));
+    }
+
     [Fact]
     public void Strip_Document_LeavesInputUntouched()
     {

@@ -21,6 +21,7 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         PipelineArgs.Shape, PipelineState.Shape, idProperty: "pipelineId", autoNamed: true);
 
     private readonly PipelineSources _sources = new(services);
+    private readonly PipelineViewCache _views = new();
 
     public override ResourceDefinition Definition => Spec;
 
@@ -60,7 +61,7 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
             var args = Args(result.Inputs, out var binder);
             var sources = Sources(args, binder) with { ApprovedFrameworkDigest = Args(context.Olds).FrameworkDigest, Urn = context.Resource.Urn };
             var outcome = await _sources.CompileAsync(sources, cancellationToken);
-            var inputs = outcome.Pipeline is { } compiled ? Write(PipelineView.Of(compiled), result.Inputs) : PipelineView.Unknown(result.Inputs);
+            var inputs = outcome.Pipeline is { } compiled ? Write(_views.Of(compiled), result.Inputs) : PipelineView.Unknown(result.Inputs);
             inputs = outcome.FrameworkDigest is { } digest
                 ? inputs.With("frameworkDigest", PropertyValue.Of(digest)).With("frameworkFields", StringMap(outcome.FrameworkFields))
                 : outcome.Pipeline is null && args.Framework is not null && !BuiltInFrameworks.IsBuiltIn(args.Framework)

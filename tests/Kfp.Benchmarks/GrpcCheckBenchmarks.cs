@@ -1,0 +1,90 @@
+using BenchmarkDotNet.Attributes;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Net.Client;
+using Kfp.Compiler;
+using Kfp.Provider.Configuration;
+using Kfp.Provider.Engine;
+using Kfp.Provider.Protocol.Grpc;
+using Kfp.Provider.Protocol.Wire;
+
+namespace Kfp.Benchmarks;
+
+/// <summary>
+/// Check through the real gRPC server: the provider served by its own host (Kestrel, HTTP/2 on loopback) and called with
+/// the generated client over Grpc.Net.Client, as the engine calls it. An Experiment (the per-resource cost of a preview),
+/// and a Pipeline whose source is a 1 MB spec already compiled (every Check after the first).
+/// </summary>
+[MemoryDiagnoser]
+public class GrpcCheckBenchmarks
+{
+    private const string Stack = "urn:pulumi:bench::bench::";
+    private string _folder = "";
+    private ProviderHost _host = null!;
+    private GrpcChannel _channel = null!;
+    private ResourceProvider.ResourceProviderClient _client = null!;
+    private CheckRequest _experiment = null!;
+    private CheckRequest _pipeline = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("kfp-bench-grpc-").FullName;
+        File.WriteAllText(Path.Combine(_folder, "large.json"), LargeSpec.Generate().PipelineSpec.ToJsonString());
+        _host = ProviderHost.StartAsync(log => KfpProviderFactory.Create(log, new ProcessEnvironment(), _folder), null,
+            new DiagnosticLog(TextWriter.Null), CancellationToken.None).GetAwaiter().GetResult();
+        _host.Ready.GetAwaiter().GetResult();
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_host.Port}",
+            new GrpcChannelOptions { MaxReceiveMessageSize = GrpcServer.MaxMessageSize, MaxSendMessageSize = GrpcServer.MaxMessageSize });
+        _client = new ResourceProvider.ResourceProviderClient(_channel);
+        _client.Handshake(new ProviderHandshakeRequest { EngineAddress = "127.0.0.1:1", ProgramDirectory = _folder, RootDirectory = _folder, ConfigureWithUrn = true });
+        var args = Struct("host", "http://127.0.0.1:9", "version", Kfp.Provider.Schema.PackageInfo.Version);
+        _client.Configure(new ConfigureRequest
+        {
+            Args = args, AcceptSecrets = true, AcceptResources = true, SendsOldInputs = true, SendsOldInputsToDelete = true,
+            Id = "00000000-0000-0000-0000-000000000000", Urn = Stack + "pulumi:providers:kfp::default", Name = "default", Type = "pulumi:providers:kfp",
+        });
+        _experiment = Request("kfp:index:Experiment", "nightly", Struct("name", "nightly", "description", "a Check round trip"));
+        _pipeline = Request("kfp:index:Pipeline", "large", Struct("name", "large-generated", "source", "large.json", "framework", BuiltInFrameworks.Ir));
+        foreach (var request in new[] { _experiment, _pipeline })
+        {
+            var response = _client.Check(request);
+            if (response.Failures.Count > 0)
+            {
+                throw new InvalidOperationException($"Check of {request.Type} failed: {response.Failures}");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _channel.Dispose();
+        _host.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>An Experiment's Check, client to client.</summary>
+    [Benchmark]
+    public int CheckExperiment() => _client.Check(_experiment).Failures.Count;
+
+    /// <summary>A Pipeline's Check of a 1 MB spec compiled before: read and hash the file, find the result, answer.</summary>
+    [Benchmark]
+    public int CheckCachedLargePipeline() => _client.Check(_pipeline).Failures.Count;
+
+    private static CheckRequest Request(string type, string name, Struct news) => new()
+    {
+        Urn = $"{Stack}{type}::{name}", Name = name, Type = type, Olds = new Struct(), News = news,
+    };
+
+    private static Struct Struct(params string[] pairs)
+    {
+        var result = new Struct();
+        for (var i = 0; i < pairs.Length; i += 2)
+        {
+            result.Fields[pairs[i]] = Value.ForString(pairs[i + 1]);
+        }
+
+        return result;
+    }
+}
