@@ -25,7 +25,7 @@ const { statePath } = require(path.join(repoRoot, 'tools', 'mini-engine', 'state
 const EXPECTED = path.resolve(__dirname, '..', 'fixtures', 'preview-text');
 const DOCS = ['docs/pipeline-diffs.md', 'README.md'];
 const UPDATE = process.env.UPDATE_PREVIEW_TEXT === '1';
-const MARKER = /^<!-- preview-text: ([a-z0-9-]+) -->\n```[a-z]*\n([\s\S]*?)```$/gm;
+const MARKER = /^(<!-- preview-text: ([a-z0-9-]+) -->\n```[a-z]*\n)([\s\S]*?)(```)$/gm;
 
 /** The one normalisation of volatile parts (see the header). */
 function normalise(text, { registry } = {}) {
@@ -220,7 +220,7 @@ resources:
       assert.equal((await engine('preview', dir, { expectNoChanges: true })).exitCode, 0, 'KFP\'s spelling of the same schedule is a change');
     });
 
-    await t.test('an imported schedule (KFP form) and the program\'s 5-field cron do not differ', async () => {
+    await t.test('an imported schedule (KFP form) and the program\'s 5-field cron do not differ', async (inner) => {
       const pipelineId = stateOf('pipeline').outputs.pipelineId;
       const made = await (await fetch(`${kfp}/apis/v2beta1/recurringruns`, {
         method: 'POST',
@@ -234,21 +234,22 @@ resources:
           mode: 'ENABLE',
         }),
       })).json();
-      fs.writeFileSync(file, header('scheduled') + pipelineBlock);
+      const kept = pipelineBlock + nightly('0 2 * * *');
+      fs.writeFileSync(file, header('scheduled') + kept);
       const imported = await engine('import', dir, { importSpec: { type: 'kfp:index:RecurringRun', name: 'adopted', id: made.recurring_run_id } });
       assert.equal(imported.exitCode, 0, imported.text);
       assert.match(imported.text, /^ {6}cron: 30 1 \* \* \*$/m, imported.text);
       const block = imported.text.slice(imported.text.indexOf('  adopted:\n')).split('\n').filter((l) => l.startsWith('  ')).join('\n');
       for (const cron of ['30 1 * * *', '0 30 1 * * *']) {
-        fs.writeFileSync(file, `${header('scheduled')}${pipelineBlock}${block.replace(/^( {6}cron: ).*$/m, `$1"${cron}"`)}\n`);
+        fs.writeFileSync(file, `${header('scheduled')}${kept}${block.replace(/^( {6}cron: ).*$/m, `$1"${cron}"`)}\n`);
         const preview = await engine('preview', dir, { expectNoChanges: true });
         assert.equal(preview.exitCode, 0, `cron "${cron}" differs from the imported schedule:\n${preview.text}`);
       }
-      fs.writeFileSync(file, `${header('scheduled')}${pipelineBlock}${block}\n`);
+      fs.writeFileSync(file, `${header('scheduled')}${kept}${block}\n`);
       await up(dir);
       assert.equal(stateOf('adopted').inputs.cron, '30 1 * * *');
 
-      await t.test('refresh after the schedule was disabled in the cluster keeps the cron as written', async () => {
+      await inner.test('refresh after the schedule was disabled in the cluster keeps the cron as written', async () => {
         const id = stateOf('adopted').id;
         assert.ok((await fetch(`${kfp}/apis/v2beta1/recurringruns/${id}:disable`, { method: 'POST' })).ok);
         const refreshed = await engine('refresh', dir);
@@ -285,11 +286,11 @@ outputs:
     for (const doc of DOCS) {
       const file = path.join(repoRoot, doc);
       let content = fs.readFileSync(file, 'utf8');
-      content = content.replace(MARKER, (whole, name, body) => {
+      content = content.replace(MARKER, (whole, opening, name, body, closing) => {
         blocks.push({ doc, name });
         const expected = fs.readFileSync(path.join(EXPECTED, `${name}.txt`), 'utf8');
         if (UPDATE) {
-          return whole.replace(body, () => expected);
+          return opening + expected + closing;
         }
         assert.equal(body, expected, `${doc}: the block marked '${name}' differs from fixtures/preview-text/${name}.txt (run with UPDATE_PREVIEW_TEXT=1)`);
         return whole;
