@@ -43,7 +43,7 @@ export class RecurringRun extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly createdAt: pulumi.Output<string>;
     /**
-     * Cron schedule: 5 fields (`minute hour day-of-month month day-of-week`, recorded in KFP's seconds-first 6-field form), 6 fields (seconds first), or a descriptor such as `@daily`. Set exactly one of `cron` and `intervalSeconds`.
+     * Cron schedule: 5 fields (`minute hour day-of-month month day-of-week`), 6 fields (seconds first, as KFP stores it), or a descriptor such as `@daily`. Kept as written; KFP's 6-field form is the output `kfpCron`, and a diff compares the two forms by meaning (`0 2 * * *` is `0 0 2 * * *`). Set exactly one of `cron` and `intervalSeconds`.
      */
     declare public readonly cron: pulumi.Output<string | undefined>;
     /**
@@ -66,6 +66,10 @@ export class RecurringRun extends pulumi.CustomResource {
      * Start a run every this many seconds. Set exactly one of `cron` and `intervalSeconds`.
      */
     declare public readonly intervalSeconds: pulumi.Output<number | undefined>;
+    /**
+     * The schedule's cron as KFP stores it: seconds first, 6 fields (`0 2 * * *` is `0 0 2 * * *`), or a descriptor. Absent for `intervalSeconds`.
+     */
+    declare public /*out*/ readonly kfpCron: pulumi.Output<string | undefined>;
     /**
      * How many runs of this schedule may run at once, 1 to 10.
      */
@@ -137,6 +141,7 @@ export class RecurringRun extends pulumi.CustomResource {
             resourceInputs["serviceAccount"] = args?.serviceAccount;
             resourceInputs["startTime"] = args?.startTime;
             resourceInputs["createdAt"] = undefined /*out*/;
+            resourceInputs["kfpCron"] = undefined /*out*/;
             resourceInputs["recurringRunId"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
         } else {
@@ -148,6 +153,7 @@ export class RecurringRun extends pulumi.CustomResource {
             resourceInputs["endTime"] = undefined /*out*/;
             resourceInputs["experimentId"] = undefined /*out*/;
             resourceInputs["intervalSeconds"] = undefined /*out*/;
+            resourceInputs["kfpCron"] = undefined /*out*/;
             resourceInputs["maxConcurrency"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["namespace"] = undefined /*out*/;
@@ -175,7 +181,7 @@ export interface RecurringRunArgs {
      */
     catchup?: pulumi.Input<boolean>;
     /**
-     * Cron schedule: 5 fields (`minute hour day-of-month month day-of-week`, recorded in KFP's seconds-first 6-field form), 6 fields (seconds first), or a descriptor such as `@daily`. Set exactly one of `cron` and `intervalSeconds`.
+     * Cron schedule: 5 fields (`minute hour day-of-month month day-of-week`), 6 fields (seconds first, as KFP stores it), or a descriptor such as `@daily`. Kept as written; KFP's 6-field form is the output `kfpCron`, and a diff compares the two forms by meaning (`0 2 * * *` is `0 0 2 * * *`). Set exactly one of `cron` and `intervalSeconds`.
      */
     cron?: pulumi.Input<string>;
     /**

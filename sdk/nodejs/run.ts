@@ -39,9 +39,9 @@ export class Run extends pulumi.CustomResource {
      */
     declare public readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
     /**
-     * KFP's error message for a run that failed; empty otherwise.
+     * KFP's error message for a run that failed; absent otherwise.
      */
-    declare public /*out*/ readonly error: pulumi.Output<string>;
+    declare public /*out*/ readonly error: pulumi.Output<string | undefined>;
     /**
      * The experiment the run belongs to; KFP's default experiment when omitted (required in multi-user mode).
      */

@@ -26,7 +26,7 @@ internal static class Differ
             {
                 continue;
             }
-            if (!PropertyValueComparer.DeepEquals(desired, recorded) && !BothEmpty(desired, recorded))
+            if (!Equivalent(spec, desired, recorded))
             {
                 foreach (var (path, kind) in NestedChanges.Between(spec.Name, recorded, desired, spec.ReplaceOnChanges))
                 {
@@ -34,7 +34,7 @@ internal static class Differ
                 }
             }
             else if (spec.TracksDrift && liveOutputs is not null && liveOutputs.ContainsKey(spec.Name)
-                     && !Equivalent(desired, liveOutputs.Get(spec.Name)))
+                     && !Equivalent(spec, desired, liveOutputs.Get(spec.Name)))
             {
                 changes[spec.Name] = new PropertyChange(Kind(liveOutputs.Get(spec.Name), desired, spec.ReplaceOnChanges), InputDiff: false);
             }
@@ -54,9 +54,13 @@ internal static class Differ
 
     private static DiffKind Kind(PropertyValue old, PropertyValue desired, bool replace) => NestedChanges.Kind(old, desired, replace);
 
-    /// <summary>KFP and Kubernetes omit empty fields: an empty string, list or map equals an absent one.</summary>
-    private static bool Equivalent(PropertyValue a, PropertyValue b) =>
-        PropertyValueComparer.DeepEquals(a, b) || BothEmpty(a, b);
+    /// <summary>
+    /// Equal, or two spellings of one value (the property's <see cref="PropertySpec.Meaning"/>); KFP and Kubernetes
+    /// omit empty fields, so an empty string, list or map equals an absent one.
+    /// </summary>
+    private static bool Equivalent(PropertySpec spec, PropertyValue a, PropertyValue b) =>
+        PropertyValueComparer.DeepEquals(a, b) || BothEmpty(a, b)
+        || (spec.Meaning is { } meaning && PropertyValueComparer.DeepEquals(meaning(a), meaning(b)));
 
     private static bool BothEmpty(PropertyValue a, PropertyValue b) => IsEmpty(a.Plain) && IsEmpty(b.Plain);
 

@@ -1,3 +1,5 @@
+using Kfp.Provider.Protocol.Values;
+
 namespace Kfp.Provider.Engine;
 
 /// <summary>
@@ -35,6 +37,12 @@ internal sealed record PropertySpec(string Name, PropertyType Type, string Descr
 
     /// <summary>Never compared by Diff (computed for display).</summary>
     public bool NeverCompared { get; init; }
+
+    /// <summary>
+    /// What Diff compares instead of the value itself, when two spellings mean the same (a 5-field cron and KFP's
+    /// 6-field form of it): both sides are mapped through it. The value is still recorded and shown as written.
+    /// </summary>
+    public Func<PropertyValue, PropertyValue>? Meaning { get; init; }
 
     /// <summary>For <see cref="PropertyType.ObjectList"/>: the token of the item type in the schema.</summary>
     public string? ObjectType { get; init; }

@@ -36,13 +36,16 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
                 Assert.Equal("2", Json(live, "runtime_config.parameters.b"));
                 Assert.Equal(pipelineId, Json(live, "pipeline_version_reference.pipeline_id"));
                 Assert.Equal("", Json(live, "pipeline_version_reference.pipeline_version_id"));
-                Assert.Equal("0 0 2 * * *", Text(s.Inputs, "cron"));
+                Assert.Equal("0 2 * * *", Text(s.Inputs, "cron"));
+                Assert.Equal("0 0 2 * * *", Text(s.Outputs, "kfpCron"));
                 Assert.Equal(s.Id, Text(s.Outputs, "recurringRunId"));
                 Assert.Equal("ENABLED", Text(s.Outputs, "status"));
                 Assert.True(Bool(s.Outputs, "enabled"));
                 Assert.NotEqual("", Text(s.Outputs, "createdAt"));
             }),
             new LifecycleStep(Inputs("nightly", pipelineId, ("cron", PropertyValue.Of("0 2 * * *")), parameters)) { ExpectChanges = DiffResponse.Types.DiffChanges.DiffNone },
+            // KFP's own spelling of the same schedule is no change.
+            new LifecycleStep(Inputs("nightly", pipelineId, ("cron", PropertyValue.Of("0  0 2 * * *")), parameters)) { ExpectChanges = DiffResponse.Types.DiffChanges.DiffNone },
             new LifecycleStep(Inputs("nightly", pipelineId, ("cron", PropertyValue.Of("0 2 * * *")), parameters, ("enabled", PropertyValue.Of(false))), s =>
             {
                 Assert.Equal(firstId, s.Id);
@@ -56,6 +59,8 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
             {
                 Assert.NotEqual(firstId, s.Id);
                 Assert.Equal(PropertyDiff.Types.Kind.UpdateReplace, s.LastDiff!.DetailedDiff["cron"].Kind);
+                Assert.Equal("0 3 * * *", Text(s.Inputs, "cron"));
+                Assert.Equal("0 0 3 * * *", Text(s.Outputs, "kfpCron"));
                 Assert.Equal(404, kfp.StatusOfGetAsync(Path(firstId!)).Result);
                 var live = kfp.GetAsync(Path(s.Id)).Result;
                 Assert.Equal("0 0 3 * * *", Json(live, "trigger.cron_schedule.cron"));
@@ -137,7 +142,7 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Check_Omitted_RecordsDefaultsAndKfpCron()
+    public async Task Check_Omitted_RecordsDefaultsAndKeepsTheCronAsWritten()
     {
         var check = await fixture.Client.CheckAsync($"urn:pulumi:test::lifecycle::{Type}::defaults", PropertyMap.Empty,
             PropertyMap.Empty.With("pipelineId", PropertyValue.Of("p")).With("cron", PropertyValue.Of("*/5 * * * *")));
@@ -145,7 +150,8 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
         var inputs = PropertyValueCodec.FromStruct(check.Inputs);
         Assert.Empty(check.Failures);
         Assert.StartsWith("defaults-", Text(inputs, "name"), StringComparison.Ordinal);
-        Assert.Equal("0 */5 * * * *", Text(inputs, "cron"));
+        Assert.Equal("*/5 * * * *", Text(inputs, "cron"));
+        Assert.False(inputs.Has("kfpCron"));
         Assert.Equal(1, Number(inputs, "maxConcurrency"));
         Assert.False(Bool(inputs, "catchup"));
         Assert.True(Bool(inputs, "enabled"));
@@ -204,7 +210,8 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
         Assert.Equal("by hand", Text(inputs, "description"));
         Assert.Equal(pipelineId, Text(inputs, "pipelineId"));
         Assert.Equal(versionId, Text(inputs, "pipelineVersionId"));
-        Assert.Equal("0 30 1 * * *", Text(inputs, "cron"));
+        Assert.Equal("30 1 * * *", Text(inputs, "cron"));
+        Assert.Equal("0 30 1 * * *", Text(PropertyValueCodec.FromStruct(read.Properties), "kfpCron"));
         Assert.Equal("2031-01-01T00:00:00Z", Text(inputs, "endTime"));
         Assert.Equal(2, Number(inputs, "maxConcurrency"));
         Assert.True(Bool(inputs, "enabled"));
@@ -214,6 +221,53 @@ public sealed class RecurringRunLifecycleTests(ProviderFixture fixture) : IClass
         Assert.Empty(check.Failures);
         var diff = await fixture.Client.DiffAsync(urn, id, PropertyValueCodec.FromStruct(read.Properties), inputs, PropertyValueCodec.FromStruct(check.Inputs));
         Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, diff.Changes);
+        // The program may spell the schedule either way: KFP's 6 fields or the usual 5; neither differs from the import.
+        foreach (var written in new[] { "0 30 1 * * *", "30 1 * * *" })
+        {
+            var program = await fixture.Client.CheckAsync(urn, inputs, inputs.With("cron", PropertyValue.Of(written)));
+            var programDiff = await fixture.Client.DiffAsync(urn, id, PropertyValueCodec.FromStruct(read.Properties), inputs, PropertyValueCodec.FromStruct(program.Inputs));
+            Assert.Equal(written, Text(PropertyValueCodec.FromStruct(program.Inputs), "cron"));
+            Assert.Equal(DiffResponse.Types.DiffChanges.DiffNone, programDiff.Changes);
+        }
+    }
+
+    [Fact]
+    public async Task Read_DisabledInTheCluster_RefreshKeepsTheCronAsWrittenWithTheLiveState()
+    {
+        var (pipelineId, _) = await PipelineAsync(fixture, "rr-refresh-pipeline");
+        var test = new LifecycleTest(fixture.Client, Type, "refreshed");
+        var state = await test.CreateAsync(Inputs("refreshed", pipelineId, ("cron", PropertyValue.Of("15 4 * * 1-5")), ("parameters", Parameters(1, 2))), PropertyMap.Empty);
+        await PostAsync(fixture, Path(state.Id) + ":disable");
+
+        var read = await fixture.Client.ReadAsync(test.Urn, state.Id, state.Outputs, state.Inputs);
+
+        var inputs = PropertyValueCodec.FromStruct(read.Inputs);
+        var outputs = PropertyValueCodec.FromStruct(read.Properties);
+        Assert.Equal("15 4 * * 1-5", Text(inputs, "cron"));
+        Assert.False(Bool(inputs, "enabled"));
+        Assert.Equal("0 15 4 * * 1-5", Text(outputs, "kfpCron"));
+        Assert.Equal("DISABLED", Text(outputs, "status"));
+        // After the refresh, the program's schedule (enabled, same cron) is an in-place update of `enabled` only.
+        var check = await fixture.Client.CheckAsync(test.Urn, inputs, state.Inputs);
+        var diff = await fixture.Client.DiffAsync(test.Urn, state.Id, outputs, inputs, PropertyValueCodec.FromStruct(check.Inputs));
+        Assert.Equal(["enabled"], diff.DetailedDiff.Keys);
+        Assert.Empty(diff.Replaces);
+        await fixture.Client.DeleteAsync(test.Urn, state.Id, state.Outputs, state.Inputs);
+    }
+
+    [Fact]
+    public async Task Create_Preview_KnowsKfpCron()
+    {
+        var urn = $"urn:pulumi:test::lifecycle::{Type}::previewed";
+        var check = await fixture.Client.CheckAsync(urn, PropertyMap.Empty, Inputs("previewed", "p", ("cron", PropertyValue.Of("0 2 * * *"))));
+        var interval = await fixture.Client.CheckAsync(urn, PropertyMap.Empty, Inputs("previewed", "p", ("intervalSeconds", PropertyValue.Of(60))));
+
+        var preview = PropertyValueCodec.FromStruct((await fixture.Client.CreateAsync(urn, PropertyValueCodec.FromStruct(check.Inputs), preview: true)).Properties);
+        var intervalPreview = PropertyValueCodec.FromStruct((await fixture.Client.CreateAsync(urn, PropertyValueCodec.FromStruct(interval.Inputs), preview: true)).Properties);
+
+        Assert.Equal("0 0 2 * * *", Text(preview, "kfpCron"));
+        Assert.Equal("0 2 * * *", Text(preview, "cron"));
+        Assert.False(intervalPreview.Has("kfpCron"));
     }
 
     [Fact]

@@ -10,50 +10,13 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const yaml = require('js-yaml');
 const { startEmulator } = require('../harness.js');
 const { secret, UNKNOWN } = require('../../../tools/mini-engine/values.js');
 const { startPluginIn } = require('../lib/plugin.js');
 const { session, engineSetup } = require('../lib/session.js');
+const { ir, BASE } = require('../lib/ir.js');
 
 const PIPELINE = 'kfp:index:Pipeline';
-
-/** A KFP IR file: tasks { name: { image, args, after } }, root parameters { name: default }, Kubernetes settings per task. */
-function ir({ tasks, parameters = {}, kubernetes }) {
-  const spec = {
-    components: {},
-    deploymentSpec: { executors: {} },
-    pipelineInfo: { name: 'reviewed' },
-    root: { dag: { tasks: {} } },
-    schemaVersion: '2.1.0',
-    sdkVersion: 'kfp-2.14.6',
-  };
-  for (const [name, t] of Object.entries(tasks)) {
-    spec.components[`comp-${name}`] = { executorLabel: `exec-${name}` };
-    spec.deploymentSpec.executors[`exec-${name}`] = { container: { image: t.image, command: ['python', '-m', name], args: t.args ?? [] } };
-    spec.root.dag.tasks[name] = {
-      componentRef: { name: `comp-${name}` },
-      taskInfo: { name },
-      cachingOptions: { enableCache: true },
-      ...(t.after ? { dependentTasks: t.after } : {}),
-    };
-  }
-  if (Object.keys(parameters).length > 0) {
-    spec.root.inputDefinitions = { parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, { parameterType: 'STRING', defaultValue: v }])) };
-  }
-  const docs = [spec];
-  if (kubernetes) {
-    const executors = Object.fromEntries(Object.entries(kubernetes).map(([task, config]) => [`exec-${task}`, config]));
-    docs.push({ platforms: { kubernetes: { deploymentSpec: { executors } } } });
-  }
-  return docs.map((d) => yaml.dump(d)).join('---\n');
-}
-
-const BASE = {
-  tasks: { train: { image: 'trainer:v1', args: ['--epochs', '3'] }, evaluate: { image: 'evaluator:v1', after: ['train'] } },
-  parameters: { greeting: 'hello' },
-  kubernetes: { train: { nodeSelector: { labels: { pool: 'cpu' } } } },
-};
 
 test.describe('Pipeline preview diffs name what changed inside the pipeline', () => {
   let dir;

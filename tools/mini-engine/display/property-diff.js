@@ -54,6 +54,11 @@ function propertyChanges(detailedDiff, olds, news) {
       out.push(change);
     }
   };
+  // Which of a change's enclosing maps and lists exist on both sides: those print as `~ name: {` whatever changed inside.
+  const enclosing = (keys) => keys.slice(0, -1).map((_, i) => {
+    const at = formatPath(keys.slice(0, i + 1));
+    return valueAt(olds, at) !== undefined && valueAt(news, at) !== undefined;
+  });
   for (const path of Object.keys(detailedDiff)) {
     const { kind } = detailedDiff[path];
     const replace = kind.endsWith('replace');
@@ -65,12 +70,12 @@ function propertyChanges(detailedDiff, olds, news) {
       if (inner.length > 0) {
         inner.forEach((c) => {
           const all = [...keys, ...c.keys];
-          push({ path: path + suffixPath(c.keys), keys: all, kind: c.kind, replace, before: valueAt(olds, formatPath(all)), after: valueAt(news, formatPath(all)) });
+          push({ path: path + suffixPath(c.keys), keys: all, kind: c.kind, replace, before: valueAt(olds, formatPath(all)), after: valueAt(news, formatPath(all)), both: enclosing(all) });
         });
         continue;
       }
     }
-    push({ path, keys, kind: baseKind(kind), replace, before, after });
+    push({ path, keys, kind: baseKind(kind), replace, before, after, both: enclosing(keys) });
   }
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -102,6 +107,7 @@ function nestedLines(changes, indent = 0) {
       }
       node = node.children.get(key);
       node.kinds.add(change.kind);
+      node.both = node.both || (change.both?.[i] ?? false);
       if (i === change.keys.length - 1) {
         node.change = change;
       }
@@ -119,7 +125,8 @@ function nestedLines(changes, indent = 0) {
         lines.push(`${pad}${SYMBOL[entry.change.kind]} ${name}: ${valueText(entry.change)}${entry.change.replace ? ' (forces replacement)' : ''}`);
         continue;
       }
-      const symbol = entry.kinds.size === 1 ? SYMBOL[[...entry.kinds][0]] : '~';
+      // A map or list on both sides was updated (entries added or removed inside it), as the Pulumi CLI prints it.
+      const symbol = entry.kinds.size === 1 && !entry.both ? SYMBOL[[...entry.kinds][0]] : '~';
       const list = [...entry.children.keys()].every((k) => typeof k === 'number');
       lines.push(`${pad}${symbol} ${name}: ${list ? '[' : '{'}`);
       render(entry, depth + 1);

@@ -33,4 +33,7 @@ internal enum Prop
 
     /// <summary>With <see cref="Computed"/>: for people to read (a chart); known in preview, never compared by Diff.</summary>
     Display = 64,
+
+    /// <summary>For an output: absent when it does not apply (left out of the schema's <c>required</c> list).</summary>
+    Optional = 128,
 }

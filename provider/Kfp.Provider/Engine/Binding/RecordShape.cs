@@ -82,12 +82,14 @@ internal sealed class RecordShape<T>
 
     public Field<T>? Find(string name) => _fields.FirstOrDefault(f => f.Name == name);
 
+    /// <summary>A string; <paramref name="meaning"/>, when given, is what Diff compares (two spellings of one value).</summary>
     public RecordShape<T> String(string name, Func<T, string?> get, Func<T, string?, T> set, string description,
-        Prop props = Prop.None, IReadOnlyList<Rule<string>>? rules = null)
+        Prop props = Prop.None, IReadOnlyList<Rule<string>>? rules = null, Func<string, string>? meaning = null)
     {
         // A required string must also be non-empty: "" is never a name, an ID or a path.
         var all = props.HasFlag(Prop.Required) ? [Rules.NotEmpty, .. rules ?? []] : rules ?? [];
-        return Add(Kinds.String, name, get, set, description, props, null, Validate<string?>(v => v is null ? null : all.Select(r => r(v)).FirstOrDefault(r => r is not null)));
+        return Add(Kinds.String, name, get, set, description, props, null, Validate<string?>(v => v is null ? null : all.Select(r => r(v)).FirstOrDefault(r => r is not null)),
+            meaning is null ? null : v => v.Plain is StringValue s ? PropertyValue.Of(meaning(s.Value)) : v);
     }
 
     public RecordShape<T> Integer(string name, Func<T, long?> get, Func<T, long?, T> set, string description,
@@ -141,7 +143,7 @@ internal sealed class RecordShape<T>
     }
 
     private RecordShape<T> Add<TValue>(Kind<TValue> kind, string name, Func<T, TValue> get, Func<T, TValue, T> set, string description,
-        Prop props, object? @default, Action<TValue, string, Binder>? validate)
+        Prop props, object? @default, Action<TValue, string, Binder>? validate, Func<PropertyValue, PropertyValue>? meaning = null)
     {
         if (_fields.Any(f => f.Name == name))
         {
@@ -151,7 +153,7 @@ internal sealed class RecordShape<T>
         var spec = new PropertySpec(name, kind.Type, description)
         {
             Input = !_outputs && !computed,
-            AlwaysOutput = _outputs || computed,
+            AlwaysOutput = (_outputs || computed) && !props.HasFlag(Prop.Optional),
             ComputedByCheck = computed,
             ComparedWhenRecorded = props.HasFlag(Prop.Explains),
             NeverCompared = props.HasFlag(Prop.Display),
@@ -161,6 +163,7 @@ internal sealed class RecordShape<T>
             TracksDrift = props.HasFlag(Prop.Drift),
             ObjectType = kind.ObjectType,
             Default = @default,
+            Meaning = meaning,
         };
         _fields.Add(new Field<T, TValue>(spec, kind, get, set, validate));
         return this;

@@ -82,8 +82,10 @@ internal sealed class ExperimentResource(Func<ProviderServices> services)
     private PropertyMap Outputs(Experiment experiment, PropertyMap inputs) => Write(new ExperimentState
     {
         Name = experiment.DisplayName,
-        Description = experiment.Description,
-        Namespace = experiment.Namespace,
+        // KFP's "" for what the program did not set is left out (a preview never shows `description: ""`); a
+        // description the program set stays, even empty, so a change in the cluster still shows as drift.
+        Description = experiment.Description.Length > 0 || Args(inputs).Description is not null ? experiment.Description : null,
+        Namespace = experiment.Namespace.Length > 0 ? experiment.Namespace : null,
         ExperimentId = experiment.ExperimentId,
         CreatedAt = experiment.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "",
         StorageState = experiment.StorageState.ToString().ToUpperInvariant(),

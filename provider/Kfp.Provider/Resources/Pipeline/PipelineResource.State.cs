@@ -106,8 +106,9 @@ internal sealed partial class PipelineResource
         {
             Name = pipeline.Name.Length > 0 ? pipeline.Name : pipeline.DisplayName,
             DisplayName = pipeline.DisplayName,
-            Description = pipeline.Description,
-            Namespace = pipeline.Namespace,
+            // KFP's "" for what the program did not set is left out, so nothing shows as `namespace: ""`.
+            Description = pipeline.Description.Length > 0 ? pipeline.Description : null,
+            Namespace = pipeline.Namespace.Length > 0 ? pipeline.Namespace : null,
             PipelineId = pipeline.PipelineId,
             VersionId = version?.PipelineVersionId ?? "",
             VersionName = version?.Name ?? "",

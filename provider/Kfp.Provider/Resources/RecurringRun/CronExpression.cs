@@ -62,6 +62,22 @@ internal static class CronExpression
         return true;
     }
 
+    /// <summary>
+    /// What a cron means, for Diff: its KFP form, so <c>0 2 * * *</c> and <c>0 0 2 * * *</c> (an imported schedule)
+    /// are the same schedule. An expression that is not valid means only itself.
+    /// </summary>
+    public static string Meaning(string cron) => TryToKfp(cron, out var kfpCron, out _) ? kfpCron : cron;
+
+    /// <summary>
+    /// A KFP cron as people write it (import): a 6-field expression whose seconds are <c>0</c> loses them
+    /// (<c>0 30 1 * * *</c> is <c>30 1 * * *</c>); anything else stays as KFP has it.
+    /// </summary>
+    public static string Standard(string kfpCron)
+    {
+        var parts = kfpCron.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 6 && parts[0] == "0" ? string.Join(' ', parts[1..]) : kfpCron;
+    }
+
     private static string? Check(string field, Field bounds)
     {
         foreach (var part in field.Split(','))

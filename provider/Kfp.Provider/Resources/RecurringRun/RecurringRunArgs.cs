@@ -46,8 +46,8 @@ internal sealed record RecurringRunArgs
         .String("experimentId", x => x.ExperimentId, (x, v) => x with { ExperimentId = v },
             "The experiment the runs belong to; KFP's default experiment when omitted (required in multi-user mode).", Prop.Replace, [Rules.NoControlCharacters])
         .String("cron", x => x.Cron, (x, v) => x with { Cron = v },
-            "Cron schedule: 5 fields (`minute hour day-of-month month day-of-week`, recorded in KFP's seconds-first 6-field form), 6 fields (seconds first), or a descriptor such as `@daily`. Set exactly one of `cron` and `intervalSeconds`.",
-            Prop.Replace, [v => CronExpression.TryToKfp(v, out _, out var error) ? null : error])
+            "Cron schedule: 5 fields (`minute hour day-of-month month day-of-week`), 6 fields (seconds first, as KFP stores it), or a descriptor such as `@daily`. Kept as written; KFP's 6-field form is the output `kfpCron`, and a diff compares the two forms by meaning (`0 2 * * *` is `0 0 2 * * *`). Set exactly one of `cron` and `intervalSeconds`.",
+            Prop.Replace, [v => CronExpression.TryToKfp(v, out _, out var error) ? null : error], CronExpression.Meaning)
         .Integer("intervalSeconds", x => x.IntervalSeconds, (x, v) => x with { IntervalSeconds = v },
             "Start a run every this many seconds. Set exactly one of `cron` and `intervalSeconds`.", Prop.Replace, min: 1)
         .String("startTime", x => x.StartTime, (x, v) => x with { StartTime = v },

@@ -19,9 +19,10 @@ internal sealed partial class RecurringRunResource
         {
             return null;
         }
-        // KFP cannot change a recurring run except by enabling or disabling it: the recorded inputs stay, with the live `enabled`.
+        // KFP cannot change a recurring run except by enabling or disabling it: the recorded inputs stay, with the live
+        // `enabled`, and the cron as the program wrote it unless the live one means another schedule.
         var recorded = context.OldInputs.Count > 0 ? context.OldInputs : Differ.InputsFrom(Spec, context.OldOutputs);
-        var inputs = recorded.Count > 0 ? Write(new RecurringRunArgs { Enabled = IsEnabled(live) }, recorded) : InputsOf(live);
+        var inputs = recorded.Count > 0 ? Write(new RecurringRunArgs { Enabled = IsEnabled(live), Cron = LiveCron(Args(recorded), live) }, recorded) : InputsOf(live);
         return new ReadResult(live.RecurringRunId, Outputs(inputs, live), inputs);
     }
 
@@ -39,13 +40,20 @@ internal sealed partial class RecurringRunResource
         ExperimentId = NonEmpty(live.ExperimentId),
         ServiceAccount = NonEmpty(live.ServiceAccount),
         Namespace = NonEmpty(live.Namespace),
-        Cron = NonEmpty(live.Trigger?.CronSchedule?.Cron),
+        Cron = NonEmpty(live.Trigger?.CronSchedule?.Cron) is { } cron ? CronExpression.Standard(cron) : null,
         StartTime = NonEmpty(RunFields.Time(live.Trigger?.CronSchedule?.StartTime ?? live.Trigger?.PeriodicSchedule?.StartTime)),
         EndTime = NonEmpty(RunFields.Time(live.Trigger?.CronSchedule?.EndTime ?? live.Trigger?.PeriodicSchedule?.EndTime)),
         IntervalSeconds = live.Trigger?.PeriodicSchedule?.IntervalSecond,
     });
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The recorded cron while it means the live schedule (null: keep it), else the live one as people write it.</summary>
+    private static string? LiveCron(RecurringRunArgs recorded, RecurringRun live) =>
+        NonEmpty(live.Trigger?.CronSchedule?.Cron) is { } liveCron && recorded.Cron is { } cron
+        && CronExpression.Meaning(cron) != CronExpression.Meaning(liveCron)
+            ? CronExpression.Standard(liveCron)
+            : null;
 
     /// <summary>With a namespace and an experiment, the experiment must be in that namespace (KFP takes the namespace from it).</summary>
     private async Task CheckNamespaceAsync(string name, string? ns, string? experimentId, CancellationToken cancellationToken)
@@ -84,5 +92,6 @@ internal sealed partial class RecurringRunResource
             _ => "STATUS_UNSPECIFIED",
         },
         CreatedAt = RunFields.Time(live.CreatedAt),
+        KfpCron = NonEmpty(live.Trigger?.CronSchedule?.Cron),
     }, inputs);
 }

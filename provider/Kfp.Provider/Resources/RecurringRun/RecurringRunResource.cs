@@ -39,7 +39,10 @@ internal sealed partial class RecurringRunResource(Func<ProviderServices> servic
         }
     }
 
-    /// <summary>Validates, then records the defaults, the cron in KFP's form and times in UTC, so diffs stay stable.</summary>
+    /// <summary>
+    /// Validates, then records the defaults and times in UTC, so diffs stay stable. The cron stays as written (a diff
+    /// shows the user's own text); Diff compares crons by meaning and KFP's form is the output <c>kfpCron</c>.
+    /// </summary>
     public override async Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var result = await base.CheckAsync(context, cancellationToken);
@@ -47,11 +50,19 @@ internal sealed partial class RecurringRunResource(Func<ProviderServices> servic
         var inputs = Args(withDefaults);
         var normalised = new RecurringRunArgs
         {
-            Cron = inputs.Cron is { } cron && CronExpression.TryToKfp(cron, out var kfpCron, out _) ? kfpCron : null,
             StartTime = RunFields.ParseTime(inputs.StartTime) is { } start ? RunFields.Time(start) : null,
             EndTime = RunFields.ParseTime(inputs.EndTime) is { } end ? RunFields.Time(end) : null,
         };
         return result with { Inputs = Write(normalised, withDefaults) };
+    }
+
+    /// <summary>A new schedule's outputs in preview: <c>kfpCron</c> follows from a known cron.</summary>
+    public override PropertyMap PreviewCreate(PropertyMap inputs)
+    {
+        var preview = base.PreviewCreate(inputs);
+        return inputs.Get("cron").Plain is StringValue { Value: var cron } && CronExpression.TryToKfp(cron, out var kfpCron, out _)
+            ? Write(new RecurringRunState { KfpCron = kfpCron }, preview)
+            : preview.Without("kfpCron");
     }
 
     public override async Task<CreateResult> CreateAsync(CreateContext context, CancellationToken cancellationToken)

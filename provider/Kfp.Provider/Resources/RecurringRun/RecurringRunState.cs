@@ -13,9 +13,13 @@ internal sealed record RecurringRunState
 
     public string? CreatedAt { get; init; }
 
+    public string? KfpCron { get; init; }
+
     public static RecordShape<RecurringRunState> Shape { get; } = RecordShape<RecurringRunState>.Outputs(() => new())
         .Boolean("enabled", x => x.Enabled, (x, v) => x with { Enabled = v }, "")
         .String("recurringRunId", x => x.RecurringRunId, (x, v) => x with { RecurringRunId = v }, "The KFP recurring run ID.")
         .String("status", x => x.Status, (x, v) => x with { Status = v }, "ENABLED or DISABLED, as KFP reports it.")
-        .String("createdAt", x => x.CreatedAt, (x, v) => x with { CreatedAt = v }, "When KFP created the recurring run (RFC 3339).");
+        .String("createdAt", x => x.CreatedAt, (x, v) => x with { CreatedAt = v }, "When KFP created the recurring run (RFC 3339).")
+        .String("kfpCron", x => x.KfpCron, (x, v) => x with { KfpCron = v },
+            "The schedule's cron as KFP stores it: seconds first, 6 fields (`0 2 * * *` is `0 0 2 * * *`), or a descriptor. Absent for `intervalSeconds`.", Prop.Optional);
 }

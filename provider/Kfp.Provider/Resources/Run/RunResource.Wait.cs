@@ -134,7 +134,7 @@ internal sealed partial class RunResource
     {
         RunId = run.RunId,
         State = State(run),
-        Error = run.Error?.Message ?? "",
+        Error = run.Error?.Message is { Length: > 0 } message ? message : null,
     }, inputs);
 
     private static string State(Run run) => RunProgress.StateText(run.State);

@@ -15,5 +15,5 @@ internal sealed record RunState
         .String("runId", x => x.RunId, (x, v) => x with { RunId = v }, "The KFP run ID.")
         .String("state", x => x.State, (x, v) => x with { State = v },
             "The run's state when last read: PENDING, RUNNING, SUCCEEDED, SKIPPED, FAILED, CANCELING, CANCELED or PAUSED.")
-        .String("error", x => x.Error, (x, v) => x with { Error = v }, "KFP's error message for a run that failed; empty otherwise.");
+        .String("error", x => x.Error, (x, v) => x with { Error = v }, "KFP's error message for a run that failed; absent otherwise.", Prop.Optional);
 }

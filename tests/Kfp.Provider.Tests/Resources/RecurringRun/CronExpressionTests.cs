@@ -53,4 +53,27 @@ public sealed class CronExpressionTests
         Assert.Equal("", kfp);
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0 2 * * *", "0 0 2 * * *", true)]
+    [InlineData("0  2 * * *", "0 2 * * *", true)]
+    [InlineData("@daily", "@daily", true)]
+    [InlineData("0 2 * * *", "0 3 * * *", false)]
+    [InlineData("0 2 * * *", "5 0 2 * * *", false)]
+    [InlineData("not a cron", "not a cron", true)]
+    public void Meaning_TwoSpellings_SameScheduleOnlyWhenKfpRunsThemAlike(string a, string b, bool same)
+    {
+        Assert.Equal(same, CronExpression.Meaning(a) == CronExpression.Meaning(b));
+    }
+
+    [Theory]
+    [InlineData("0 30 1 * * *", "30 1 * * *")]
+    [InlineData("0 */5 * * * *", "*/5 * * * *")]
+    [InlineData("15 30 1 * * *", "15 30 1 * * *")]
+    [InlineData("@hourly", "@hourly")]
+    public void Standard_KfpCron_WrittenAsPeopleWriteIt(string kfp, string expected)
+    {
+        Assert.Equal(expected, CronExpression.Standard(kfp));
+        Assert.Equal(CronExpression.Meaning(kfp), CronExpression.Meaning(CronExpression.Standard(kfp)));
+    }
 }
