@@ -61,6 +61,10 @@ export class Pipeline extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly frameworkDigest: pulumi.Output<string>;
     /**
+     * What the Framework of `frameworkDigest` runs, field by field (`command`, `image`, `executor`, `env.NAME`, `defaultParameters.NAME`, ...), so a framework changed in the cluster is shown as `field: old => new`. Env values whose names read like credentials are recorded as a fingerprint only.
+     */
+    declare public /*out*/ readonly frameworkFields: pulumi.Output<{[key: string]: string}>;
+    /**
      * Parameters for the framework (`{parameters}`).
      */
     declare public readonly frameworkParameters: pulumi.Output<any | undefined>;
@@ -154,6 +158,7 @@ export class Pipeline extends pulumi.CustomResource {
             resourceInputs["versionName"] = args?.versionName;
             resourceInputs["createdAt"] = undefined /*out*/;
             resourceInputs["frameworkDigest"] = undefined /*out*/;
+            resourceInputs["frameworkFields"] = undefined /*out*/;
             resourceInputs["mermaid"] = undefined /*out*/;
             resourceInputs["parameters"] = undefined /*out*/;
             resourceInputs["pipelineId"] = undefined /*out*/;
@@ -168,6 +173,7 @@ export class Pipeline extends pulumi.CustomResource {
             resourceInputs["env"] = undefined /*out*/;
             resourceInputs["framework"] = undefined /*out*/;
             resourceInputs["frameworkDigest"] = undefined /*out*/;
+            resourceInputs["frameworkFields"] = undefined /*out*/;
             resourceInputs["frameworkParameters"] = undefined /*out*/;
             resourceInputs["imagePullSecrets"] = undefined /*out*/;
             resourceInputs["keepVersions"] = undefined /*out*/;

@@ -22,6 +22,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly List<(WebApplication App, IEmulatedApi Api)> _servers;
     private readonly EmulatorOptions _options;
     private readonly string? _ownedDir;
+    private System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
 
     private EmulatorHost(EmulatorOptions options, List<(WebApplication, IEmulatedApi)> servers, EmulatorEndpoints endpoints, string? ownedDir)
     {
@@ -53,6 +54,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var kfp = new KfpApi(options);
         var kube = new KubeApi(options);
         var registry = new RegistryApi(options);
+        var certificate = options.KubeTls ? ServingCertificate.Create() : null;
         var servers = new List<(WebApplication, IEmulatedApi)>();
         var urls = new List<string>();
         foreach (var (api, errorBody) in new (IEmulatedApi, Func<int, string>)[]
@@ -60,7 +62,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                      (kfp, KfpApi.ErrorBody), (kube, KubeApi.ErrorBody), (registry, RegistryApi.ErrorBody),
                  })
         {
-            var app = Build();
+            var app = Build(api == kube ? certificate : null);
             api.UseOutermost(app);
             new FaultInjector(errorBody).Use(app);
             api.Map(app);
@@ -70,9 +72,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var kubeconfig = Path.Combine(dir, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, KubeconfigFile.For(urls[1], options.Tokens.Count > 0 ? Kfp.Core.TokenGrant.Parse(options.Tokens[0]).Token : KubeconfigFile.Token), cancellationToken);
+        await File.WriteAllTextAsync(kubeconfig, KubeconfigFile.For(urls[1], options.Tokens.Count > 0 ? Kfp.Core.TokenGrant.Parse(options.Tokens[0]).Token : KubeconfigFile.Token,
+            certificate is null ? null : ServingCertificate.AuthorityData(certificate)), cancellationToken);
         var endpoints = new EmulatorEndpoints(urls[0], urls[1], urls[2], Path.GetFullPath(kubeconfig));
-        return new EmulatorHost(options, servers, endpoints, ownedDir);
+        return new EmulatorHost(options, servers, endpoints, ownedDir) { _certificate = certificate };
     }
 
     public async ValueTask DisposeAsync()
@@ -86,6 +89,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             await app.StopAsync();
             await app.DisposeAsync();
         }
+        _certificate?.Dispose();
         if (_ownedDir is not null)
         {
             try
@@ -99,12 +103,19 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build()
+    private static WebApplication Build(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
-            k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1AndHttp2));
+            k.Listen(IPAddress.Loopback, 0, l =>
+            {
+                l.Protocols = HttpProtocols.Http1AndHttp2;
+                if (certificate is not null)
+                {
+                    l.UseHttps(certificate);
+                }
+            }));
         return builder.Build();
     }
 

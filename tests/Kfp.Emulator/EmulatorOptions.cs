@@ -24,6 +24,12 @@ public sealed record EmulatorOptions
     /// <summary>KFP: task names, component names or images whose tasks fail. <c>--fail-task</c>.</summary>
     public IReadOnlyList<string> FailTasks { get; init; } = [];
 
+    /// <summary>
+    /// Serve the Kubernetes API over https with a self-signed certificate (in the written kubeconfig), so kubectl sends its
+    /// token. <c>--kube-tls</c>.
+    /// </summary>
+    public bool KubeTls { get; init; }
+
     /// <summary>Image → local program (<c>--image-command IMAGE=PROGRAM</c>, repeatable): how pods of the Kubernetes API run.</summary>
     public IReadOnlyDictionary<string, string> ImageCommands { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

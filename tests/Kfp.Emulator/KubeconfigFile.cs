@@ -5,13 +5,13 @@ internal static class KubeconfigFile
 {
     public const string Token = "kfp-emulator-token";
 
-    public static string For(string server, string token = Token) => $"""
+    public static string For(string server, string token = Token, string? authorityData = null) => $"""
         apiVersion: v1
         kind: Config
         clusters:
         - name: kfp-emulator
           cluster:
-            server: {server}
+            server: {server}{(authorityData is null ? "" : "\n    certificate-authority-data: " + authorityData)}
         users:
         - name: kfp-emulator
           user:

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kfp.Emulator;
 
-const string Usage = "usage: kfp-emulator [--state-dir DIR] [--token TOKEN[=NS,...]]... [--task-duration 1s|200ms|off] [--fail-task NAME|IMAGE]... [--image-command IMAGE=PROGRAM]...";
+const string Usage = "usage: kfp-emulator [--state-dir DIR] [--token TOKEN[=NS,...]]... [--task-duration 1s|200ms|off] [--fail-task NAME|IMAGE]... [--image-command IMAGE=PROGRAM]... [--kube-tls]";
 var options = new EmulatorOptions { TaskDuration = TimeSpan.FromSeconds(1) };
 var tokens = new List<string>();
 var failTasks = new List<string>();
@@ -33,6 +33,9 @@ for (var i = 0; i < args.Length; i++)
             var mapping = args[++i];
             var equals = mapping.IndexOf('=', StringComparison.Ordinal);
             imageCommands[mapping[..equals]] = mapping[(equals + 1)..];
+            break;
+        case "--kube-tls":
+            options = options with { KubeTls = true };
             break;
         case "--help" or "-h":
             Console.Error.WriteLine(Usage);

@@ -85,8 +85,8 @@ async function stopProcess(proc, signal = 'SIGTERM', timeoutMs = 5000) {
  * Pulumi program directory the engine runs it in) and returns
  * { port, portLine, client, call, stop, stdout, stderr, exited, child }.
  */
-async function startProvider(args = ['127.0.0.1:1'], { cwd } = {}) {
-  const proc = spawnWithFirstLine(providerBin, args, cwd ? { cwd } : {});
+async function startProvider(args = ['127.0.0.1:1'], { cwd, env } = {}) {
+  const proc = spawnWithFirstLine(providerBin, args, { ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
   const portLine = await proc.firstLine;
   const port = Number.parseInt(portLine.trim(), 10);
   const client = new services.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {

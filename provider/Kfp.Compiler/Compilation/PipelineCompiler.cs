@@ -15,11 +15,12 @@ namespace Kfp.Compiler;
 /// <c>definition</c>) or an external one (<c>local</c>, <c>container</c> or <c>cluster</c> executor), validates and
 /// normalises the IR, injects image pull secrets and computes the spec hash. Results are cached by the hash of everything
 /// a compile reads: in memory (concurrent identical requests share one compile) and, when enabled, on disk for other
-/// processes. A cached compile reads and hashes the source files and nothing more. Thread-safe.
+/// processes. A cached compile reads and hashes the source files and nothing more. A shared compile is cancelled (a cluster
+/// Job deleted, a process killed) only when every caller waiting for it has been cancelled. Thread-safe.
 /// </summary>
 public sealed class PipelineCompiler : IPipelineCompiler
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<CompileArtifact>>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SharedCompile> _cache = new(StringComparer.Ordinal);
     private readonly IFileSystem _files;
     private readonly ExternalFrameworkRunner _external;
     private readonly DiskCompileCache? _disk;
@@ -69,16 +70,28 @@ public sealed class PipelineCompiler : IPipelineCompiler
         var sourcePath = Path.GetFullPath(request.Source, baseDirectory);
         var source = await SourceReader.ReadAsync(_files, request, sourcePath, request.ExternalFramework is not null, cancellationToken);
         var key = CompileCacheKey.Compute(source, request);
-        var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<CompileArtifact>>(
-            () => Task.Run(() => LoadOrCompileAsync(key, request, baseDirectory, source))));
-        try
+        while (true)
         {
-            return new CompiledPipeline(await entry.Value.WaitAsync(cancellationToken));
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            _cache.TryRemove(KeyValuePair.Create(key, entry));
-            throw;
+            var entry = _cache.GetOrAdd(key, _ => new SharedCompile(ct => LoadOrCompileAsync(key, request, baseDirectory, source, ct)));
+            try
+            {
+                if (await entry.WaitAsync(cancellationToken) is { } artifact)
+                {
+                    return new CompiledPipeline(artifact);
+                }
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                _cache.TryRemove(KeyValuePair.Create(key, entry));
+                throw;
+            }
+            finally
+            {
+                if (entry.Abandoned)
+                {
+                    _cache.TryRemove(KeyValuePair.Create(key, entry));
+                }
+            }
         }
     }
 
@@ -86,26 +99,26 @@ public sealed class PipelineCompiler : IPipelineCompiler
     public async Task<ImmutableArray<CompiledPipeline>> CompileAllAsync(IEnumerable<CompileRequest> requests, CancellationToken cancellationToken) =>
         [.. await Task.WhenAll(requests.Select(r => CompileAsync(r, cancellationToken)))];
 
-    private async Task<CompileArtifact> LoadOrCompileAsync(string key, CompileRequest request, string baseDirectory, SourceSnapshot source)
+    private async Task<CompileArtifact> LoadOrCompileAsync(string key, CompileRequest request, string baseDirectory, SourceSnapshot source, CancellationToken cancellationToken)
     {
         if (_disk?.TryRead(key) is { } cached)
         {
             return cached;
         }
 
-        var artifact = await CompileUncachedAsync(request, baseDirectory, source);
+        var artifact = await CompileUncachedAsync(request, baseDirectory, source, cancellationToken);
         _disk?.Write(key, artifact);
         return artifact;
     }
 
-    private async Task<CompileArtifact> CompileUncachedAsync(CompileRequest request, string baseDirectory, SourceSnapshot source)
+    private async Task<CompileArtifact> CompileUncachedAsync(CompileRequest request, string baseDirectory, SourceSnapshot source, CancellationToken cancellationToken)
     {
         string framework;
         IrDocument document;
         if (request.ExternalFramework is { } external)
         {
             framework = external.Name;
-            var text = await _external.RunAsync(ExternalRun(request, baseDirectory, source, external), CancellationToken.None);
+            var text = await _external.RunAsync(ExternalRun(request, baseDirectory, source, external), cancellationToken);
             document = IrLoader.Load(text, request.Source, external.Name);
         }
         else

@@ -19,7 +19,9 @@ internal static class DefinitionCompiler
         }
 
         var file = DefinitionParser.Parse(root, problems);
-        var compiled = PipelineCompilation.Compile(file, file.Pipeline, problems, new SubPipelines(file, problems));
+        var budget = new BuildBudget();
+        var compiled = WithinBudget(sourceName, () => PipelineCompilation.Compile(file, file.Pipeline, problems, new SubPipelines(file, problems) { Budget = budget }));
+
         if (problems.Count > 0)
         {
             throw new PipelineCompileException(sourceName, BuiltInFrameworks.Definition, problems.ToImmutable());
@@ -44,8 +46,28 @@ internal static class DefinitionCompiler
             ["root"] = compiled.Root,
             ["schemaVersion"] = "2.1.0",
         };
+        WithinBudget(sourceName, () => budget.CheckOutput(spec, "pipeline"));
         return new IrDocument(spec, KubernetesPlatform.Extract(compiled.Executors));
     }
+
+    /// <summary>Runs <paramref name="build"/>; a passed limit of the compile's budget becomes a compile error on its path.</summary>
+    private static T WithinBudget<T>(string sourceName, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (BuildBudgetExceededException e)
+        {
+            throw new PipelineCompileException(sourceName, BuiltInFrameworks.Definition, [new CompileProblem(e.Path, e.Message)]);
+        }
+    }
+
+    private static void WithinBudget(string sourceName, Action check) => WithinBudget(sourceName, () =>
+    {
+        check();
+        return true;
+    });
 
     /// <summary>True when the YAML's top level has the definition's marker key.</summary>
     public static bool IsDefinition(JsonObject root) => root.ContainsKey(DefinitionParser.MarkerKey);

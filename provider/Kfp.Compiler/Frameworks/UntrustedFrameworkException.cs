@@ -14,7 +14,11 @@ public sealed class UntrustedFrameworkException : Exception
     {
         Framework = framework.Name;
         Digest = digest;
+        Definition = framework;
     }
+
+    /// <summary>What the framework holds now (the definition that was refused).</summary>
+    public FrameworkDefinition Definition { get; }
 
     /// <summary>The framework's name.</summary>
     public string Framework { get; }

@@ -7,6 +7,10 @@ internal static class TaskInputRules
 {
     private static readonly string[] Sources = ["componentInputParameter", "taskOutputParameter", "runtimeValue", "taskFinalStatus"];
 
+    /// <summary>Inputs the SDK adds for resources and an image read from a channel (<c>set_cpu_limit(param)</c>), undeclared.</summary>
+    private static readonly string[] InjectedInputs =
+        ["cpu_request", "cpu_limit", "memory_request", "memory_limit", "accelerator_type", "accelerator_count", "base_image"];
+
     public static void Check(TaskContext task, ProblemSink problems)
     {
         var inputsPath = Json.Path(task.Path, "inputs");
@@ -15,8 +19,10 @@ internal static class TaskInputRules
         {
             var path = Json.Path(Json.Path(inputsPath, "parameters"), name);
             var declared = SpecIndex.InputParameter(component, name);
-            // The SDK passes values used in f-string constants as extra, undeclared pipelinechannel-- inputs.
-            if (component is not null && declared is null && !name.StartsWith("pipelinechannel--", StringComparison.Ordinal))
+            // The SDK passes values used in f-string constants as extra, undeclared pipelinechannel-- inputs,
+            // and resources read from channels as undeclared inputs named after the resource field.
+            if (component is not null && declared is null && !name.StartsWith("pipelinechannel--", StringComparison.Ordinal)
+                && !InjectedInputs.Contains(name, StringComparer.Ordinal))
             {
                 problems.Add(path, $"component '{task.ComponentName}' declares no input parameter '{name}'; remove the argument or declare the input.");
             }
@@ -30,14 +36,33 @@ internal static class TaskInputRules
 
             var target = Json.Str(declared, "parameterType");
             var selector = (node as JsonObject)?.ContainsKey("parameterExpressionSelector") == true;
-            CheckSource(task, present[0], (JsonObject)node!, target, selector, Json.Path(path, present[0]), problems);
+            CheckSource(task, present[0], (JsonObject)node!, target, selector, !ReadOnlyByResource(task, name), Json.Path(path, present[0]), problems);
         }
 
         TaskArtifactRules.Check(task, problems);
         CheckRequired(task, component, problems);
     }
 
-    private static void CheckSource(TaskContext task, string kind, JsonObject input, string? target, bool selector, string path, ProblemSink problems)
+    /// <summary>
+    /// True for an extra input read only by a resource field: the SDK does not order the task after its
+    /// producer (it registers no dependency for <c>set_cpu_limit(task.output)</c>), so none is required.
+    /// </summary>
+    private static bool ReadOnlyByResource(TaskContext task, string name)
+    {
+        if (!name.StartsWith("pipelinechannel--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var placeholder = $"{{{{$.inputs.parameters['{name}']}}}}";
+        var readers = Json.Entries(Json.Obj(task.Task, "inputs"), "parameters")
+            .Where(e => Json.Str(Json.Obj(e.Value as JsonObject, "runtimeValue"), "constant")?.Contains(placeholder, StringComparison.Ordinal) == true)
+            .Select(e => e.Key)
+            .ToList();
+        return readers.Count > 0 && readers.All(r => InjectedInputs.Contains(r, StringComparer.Ordinal));
+    }
+
+    private static void CheckSource(TaskContext task, string kind, JsonObject input, string? target, bool selector, bool ordered, string path, ProblemSink problems)
     {
         switch (kind)
         {
@@ -57,7 +82,7 @@ internal static class TaskInputRules
             case "taskOutputParameter":
                 var producer = Json.Str(input[kind], "producerTask");
                 var key = Json.Str(input[kind], "outputParameterKey");
-                if (ProducerComponent(task, producer, path, problems) is { } component)
+                if (ProducerComponent(task, producer, path, problems, ordered) is { } component)
                 {
                     var output = key is null ? null : SpecIndex.OutputParameter(component, key);
                     if (output is null)
@@ -85,7 +110,7 @@ internal static class TaskInputRules
         }
     }
 
-    internal static JsonObject? ProducerComponent(TaskContext task, string? producer, string path, ProblemSink problems)
+    internal static JsonObject? ProducerComponent(TaskContext task, string? producer, string path, ProblemSink problems, bool ordered = true)
     {
         if (producer is null || !task.Siblings.TryGetValue(producer, out var producerTask))
         {
@@ -93,7 +118,7 @@ internal static class TaskInputRules
             return null;
         }
 
-        if (!task.DependentTasks.Contains(producer, StringComparer.Ordinal))
+        if (ordered && !task.DependentTasks.Contains(producer, StringComparer.Ordinal))
         {
             problems.Add(path, $"task '{task.Name}' reads an output of '{producer}' but does not list it in dependentTasks; add '{producer}' to dependentTasks.");
         }

@@ -34,6 +34,10 @@ internal static class ConfigChecks
         {
             yield return kube;
         }
+        foreach (var problem in ConfigValueChecks.Problems(config))
+        {
+            yield return problem;
+        }
     }
 
     private static string? CertificateProblem(string pem)

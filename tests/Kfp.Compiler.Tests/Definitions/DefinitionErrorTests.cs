@@ -30,6 +30,56 @@ public sealed class DefinitionErrorTests
     }
 
     [Fact]
+    public void Compile_BadTaskResources_ReportsEachWithItsPath()
+    {
+        var problems = Problems("resources.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.cpuLimit" && p.Message.Contains("'lots' is not a CPU quantity", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.memoryLimit" && p.Message.Contains("'sizes' is LIST", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.memoryRequest" && p.Message.Contains("must be a string or a number", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.disk" && p.Message.Contains("unknown key 'disk'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].resources.accelerator.count" && p.Message.Contains("'two' is not an accelerator count", StringComparison.Ordinal));
+        Assert.Equal(5, problems.Length);
+    }
+
+    [Fact]
+    public void Compile_BadImporters_ReportsEachWithItsPath()
+    {
+        var problems = Problems("importer.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].importer.uri" && p.Message.Contains("'uri' is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].importer.type" && p.Message.Contains("'string' is not an artifact type", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].arguments" && p.Message.Contains("takes no 'arguments'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[2].importer.uri" && p.Message.Contains("input 'uri' is STRING", StringComparison.Ordinal));
+        Assert.Equal(4, problems.Length);
+    }
+
+    [Fact]
+    public void Compile_BadBranchesAndOneOfs_ReportsEachWithItsPath()
+    {
+        var problems = Problems("branches.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].branches[0].condition" && p.Message.Contains("only the last branch", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[3].arguments.text" && p.Message.Contains("has no else branch", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[4].branches[1].tasks[1].arguments.text" && p.Message.Contains("move this task out of the branches", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[5].arguments.text" && p.Message.Contains("directly in the branches of one", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[6].branches" && p.Message.Contains("two or more", StringComparison.Ordinal));
+        Assert.Equal(5, problems.Length);
+    }
+
+    [Fact]
+    public void Compile_BadBuiltInPvcTasks_ReportsEachWithItsPath()
+    {
+        var problems = Problems("builtin-pvc.yaml");
+
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].createPvc.size" && p.Message.Contains("'size' is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[0].createPvc.nameSuffix" && p.Message.Contains("not both", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[1].deletePvc.pvc" && p.Message.Contains("'pvc' is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "pipeline.tasks[2].createPvc.storage" && p.Message.Contains("unknown key 'storage'", StringComparison.Ordinal));
+        Assert.Equal(4, problems.Length);
+    }
+
+    [Fact]
     public void Compile_TypeMismatches_ReportsEach()
     {
         var problems = Problems("types.yaml");

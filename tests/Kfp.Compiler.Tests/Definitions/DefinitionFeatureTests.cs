@@ -96,6 +96,40 @@ public sealed class DefinitionFeatureTests
         Assert.Equal("inputs.parameter_values['pipelinechannel--notify'] == true", root["condition-2"]!["triggerPolicy"]!["condition"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Compile_NewFeatures_WritesWhatTheSdkWouldForEach()
+    {
+        var compiled = DefinitionCompiler.Compile(TestFiles.Read("definitions-features/new_features.yaml"), "new_features.yaml");
+        var spec = compiled.PipelineSpec;
+        var executors = spec["deploymentSpec"]!["executors"]!;
+
+        Assert.Empty(IrValidator.Validate(compiled));
+        // Task resources override the component's; a value from a channel keeps only the resource* field.
+        Assert.Equal(
+            """{"accelerator":{"count":"1","resourceCount":"1","resourceType":"{{$.inputs.parameters['pipelinechannel--gpu_type']}}"},"cpuLimit":2,"memoryRequest":1.073741824,"resourceCpuLimit":"2","resourceMemoryLimit":"{{$.inputs.parameters['pipelinechannel--size-model-memory']}}","resourceMemoryRequest":"1Gi"}""",
+            Canonical(executors["exec-train"]!["container"]!["resources"]));
+        Assert.Equal("""{"cpuLimit":1,"memoryRequest":1.073741824,"resourceCpuLimit":"1","resourceMemoryRequest":"1Gi"}""",
+            Canonical(executors["exec-train-2"]!["container"]!["resources"]));
+        // An importer whose URI is a task output reads it as the runtime parameter 'uri'.
+        Assert.Equal(
+            """{"importer":{"artifactUri":{"runtimeParameter":"uri"},"metadata":{"source":"crm"},"typeSchema":{"schemaTitle":"system.Dataset","schemaVersion":"0.0.1"}}}""",
+            Canonical(executors["exec-importer"]));
+        var root = spec["root"]!["dag"]!;
+        Assert.Equal("""["size-model"]""", Canonical(root["tasks"]!["importer"]!["dependentTasks"]));
+        // An artifact oneOf as a pipeline output: artifactSelectors over the branches' surfaced outputs.
+        Assert.Equal(
+            """{"artifacts":{"pipelinechannel--condition-branches-1-oneof-1":{"artifactSelectors":[{"outputArtifactKey":"pipelinechannel--train-model","producerSubtask":"condition-2"},{"outputArtifactKey":"pipelinechannel--train-2-model","producerSubtask":"condition-3"}]}}}""",
+            Canonical(spec["components"]!["comp-condition-branches-1"]!["dag"]!["outputs"]));
+        Assert.Equal(
+            """{"artifacts":{"best":{"artifactSelectors":[{"outputArtifactKey":"pipelinechannel--condition-branches-1-oneof-1","producerSubtask":"condition-branches-1"}]}}}""",
+            Canonical(root["outputs"]));
+        Assert.Equal("!(int(inputs.parameter_values['pipelinechannel--threshold']) > 3)",
+            spec["components"]!["comp-condition-branches-1"]!["dag"]!["tasks"]!["condition-3"]!["triggerPolicy"]!["condition"]!.GetValue<string>());
+        // Built-in claim tasks: kfp-kubernetes' component, and the delete waits for the last user.
+        Assert.Equal("argostub/createpvc", executors["exec-createpvc"]!["container"]!["image"]!.GetValue<string>());
+        Assert.Equal("""["createpvc","scratch"]""", Canonical(root["tasks"]!["deletepvc"]!["dependentTasks"]));
+    }
+
     private static string Canonical(JsonNode? node) =>
         SpecHasher.Canonicalize(new IrDocument(new JsonObject { ["x"] = node?.DeepClone() }, null))[5..^1];
 }

@@ -2,13 +2,28 @@ namespace Kfp.Compiler.Tests.Ir;
 
 public sealed class IrValidatorTests
 {
-    public static TheoryData<string> Samples => TestFiles.Names("ir/samples");
+    public static TheoryData<string> Samples
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var folder in new[] { "ir/samples", "ir/platform", "ir/golden" })
+            {
+                foreach (var file in Directory.GetFiles(TestFiles.PathOf(folder), "*.yaml").Order(StringComparer.Ordinal))
+                {
+                    data.Add($"{folder}/{Path.GetFileName(file)}");
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void Validate_RealSample_HasNoProblems(string name)
+    public void Validate_RealSample_HasNoProblems(string path)
     {
-        var problems = IrValidator.Validate(TestFiles.Load($"ir/samples/{name}"));
+        var problems = IrValidator.Validate(TestFiles.Load(path));
 
         Assert.True(problems.IsEmpty, string.Join("\n", problems));
     }

@@ -23,7 +23,8 @@ public sealed class KubeApi : IEmulatedApi, IDisposable
         var writer = new ObjectWriter(_store, options.Time);
         var podsRoot = Path.Combine(options.StateDir ?? Path.GetTempPath(), "kfp-emulator-pods", Guid.NewGuid().ToString("N")[..8]);
         _kubelet = new Workloads.Kubelet(_store, writer, new Workloads.JobController(_store, writer), options.ImageCommands, podsRoot);
-        _router = new KubeRouter(_store, writer, new TableWriter(options.Time), new UnknownFields(new OpenApiSchemas(_discovery.OpenApiV1)), options.Time, _kubelet);
+        _router = new KubeRouter(_store, writer, new TableWriter(options.Time), new UnknownFields(new OpenApiSchemas(_discovery.OpenApiV1)), options.Time, _kubelet,
+            new KubeRbac([.. options.Tokens.Select(TokenGrant.Parse)]));
         var path = options.StateDir is null ? null : Path.Combine(options.StateDir, StateFile);
         if (path is not null && File.Exists(path))
         {

@@ -21,8 +21,11 @@ internal sealed class KubeRouter
 
     private readonly LogHandler _logs;
 
-    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema, TimeProvider time, Workloads.Kubelet kubelet)
+    private readonly KubeRbac _rbac;
+
+    public KubeRouter(KubeStore store, ObjectWriter writer, TableWriter tables, UnknownFields schema, TimeProvider time, Workloads.Kubelet kubelet, KubeRbac rbac)
     {
+        _rbac = rbac;
         _logs = new LogHandler(store, kubelet);
         _watch = new WatchHandler(store, tables, time);
         _schema = schema;
@@ -49,11 +52,13 @@ internal sealed class KubeRouter
             var segments = rest.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (apiVersion == "v1" && segments is ["namespaces", var logNs, "pods", var logPod, "log"])
             {
+                _rbac.Authorize(context, KubeRbac.Verb(context.Request.Method, named: true, watch: false), ResourceType.Pods, "log", logNs, logPod);
                 await _logs.HandleAsync(context, logNs, logPod);
                 return;
             }
             var body = await ReadBodyAsync(context, segments);
             var request = Route(context, segments, body, _schema, apiVersion);
+            _rbac.Authorize(context, KubeRbac.Verb(context.Request.Method, request.Name is not null, WatchHandler.IsWatch(request)), request.Type, null, request.Namespace, request.Name);
             if (context.Request.Method == "GET" && WatchHandler.IsWatch(request))
             {
                 await _watch.StreamAsync(request);

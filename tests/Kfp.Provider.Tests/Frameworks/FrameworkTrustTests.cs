@@ -35,12 +35,17 @@ public sealed class FrameworkTrustTests(FrameworkFixture fixture) : IClassFixtur
         var pipeline = await pipelines.CreateAsync(inputs, PropertyMap.Empty);
         Assert.Equal(digest, Text(pipeline.Inputs, "frameworkDigest"));
         Assert.Equal(digest, Text(pipeline.Outputs, "frameworkDigest"));
+        Assert.IsType<ObjectValue>(pipeline.Inputs.Get("frameworkFields").Plain);
         Assert.Equal(await IrHashAsync(ci.Client, "hostile.shared"), Text(pipeline.Outputs, "specHash"));
 
         var marker = Path.Combine(fixture.ProgramDirectory, "pwned-" + Guid.NewGuid().ToString("N"));
         await fixture.KubePatchAsync("/api/v1/namespaces/kubeflow/configmaps/kfp-framework-shared-copier", new JsonObject
         {
-            ["data"] = new JsonObject { ["command"] = new JsonArray("python3", "-c", "import sys; open(sys.argv[1], 'w').write('ran')", marker).ToJsonString() },
+            ["data"] = new JsonObject
+            {
+                ["command"] = new JsonArray("python3", "-c", "import sys; open(sys.argv[1], 'w').write('ran')", marker).ToJsonString(),
+                ["env"] = new JsonObject { ["MODE"] = "fast", ["API_TOKEN"] = "s3cr3t-value" }.ToJsonString(),
+            },
         });
 
         await using (var nextPreview = await fixture.StartAsync(("trustedFrameworks", PropertyValue.Of(digest))))
@@ -49,6 +54,13 @@ public sealed class FrameworkTrustTests(FrameworkFixture fixture) : IClassFixtur
             Assert.Contains("changed in the cluster since this Pipeline last compiled with it", refused.Reason, StringComparison.Ordinal);
             Assert.Contains($"digest {digest} then", refused.Reason, StringComparison.Ordinal);
             Assert.Contains("open(sys.argv[1]", refused.Reason, StringComparison.Ordinal);
+            // What changed, field by field: the command old => new, env names with values unless they read like credentials.
+            Assert.Contains("What changed: command: [\"python3\",\"-c\",\"import shutil,sys; shutil.copy(sys.argv[1], sys.argv[2])\",\"{source}\",\"{output}\"] => " +
+                $"[\"python3\",\"-c\",\"import sys; open(sys.argv[1], 'w').write('ran')\",\"{marker}\"]", refused.Reason, StringComparison.Ordinal);
+            Assert.Contains("env.API_TOKEN: (none) => (hidden, sha256:", refused.Reason, StringComparison.Ordinal);
+            Assert.Contains("env.MODE: (none) => fast", refused.Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cr3t-value", refused.Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("image:", refused.Reason, StringComparison.Ordinal);
             Assert.Contains("pulumi config set --path 'kfp:trustedFrameworks[0]'", refused.Reason, StringComparison.Ordinal);
             Assert.False(File.Exists(marker), "the patched command ran");
         }

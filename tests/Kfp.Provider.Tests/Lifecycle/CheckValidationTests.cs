@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kfp.Provider.Protocol.Values;
+using System.Text.Json.Nodes;
 using Kfp.Provider.Protocol.Wire;
 
 namespace Kfp.Provider.Tests.Lifecycle;
@@ -11,6 +12,11 @@ namespace Kfp.Provider.Tests.Lifecycle;
 public sealed class CheckValidationTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
 {
     private const string Function = "kfp:index:compilePipeline";
+
+    private const string Config = "pulumi:providers:kfp";
+
+    /// <summary>A whole sha256 digest, as a Framework's <c>digest</c> output or an image digest carries it.</summary>
+    private static readonly string Sha = new('a', 64);
 
     private static readonly string Long129 = new('a', 129);
 
@@ -28,11 +34,29 @@ public sealed class CheckValidationTests(ProviderFixture fixture) : IClassFixtur
         var c = Table[name];
         var news = c.Value is null ? c.Base.Without(c.Property) : c.Base.With(c.Property, c.Value);
 
-        var failures = c.Token == Function ? await InvokeAsync(news) : await CheckAsync(c.Token, news);
+        var kubeRevision = await KubeRevisionAsync();
+
+        var failures = c.Token switch
+        {
+            Function => await InvokeAsync(news),
+            Config => await CheckConfigAsync(news),
+            _ => await CheckAsync(c.Token, news),
+        };
 
         var failure = Assert.Single(failures, f => f.Property == c.Path);
         Assert.Contains(c.Reason, failure.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(failure.Reason, char.IsControl);
+        Assert.Empty(await KfpWritesAsync());
+        Assert.Equal(kubeRevision, await KubeRevisionAsync());
+    }
+
+    [Fact]
+    public void Table_HoldsAtLeast130CasesAcrossEveryResourceTheFunctionAndTheConfig()
+    {
+        var perToken = Table.Values.GroupBy(c => c.Token).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(9, perToken.Count);
+        Assert.All(perToken, p => Assert.True(p.Value >= 8, $"{p.Key}: only {p.Value} cases"));
+        Assert.True(Table.Count >= 130, $"{Table.Count} cases");
     }
 
     [Theory]
@@ -59,18 +83,33 @@ public sealed class CheckValidationTests(ProviderFixture fixture) : IClassFixtur
         }
     }
 
-    [Fact]
-    public void Table_CoversEveryResourceAndTheFunction()
-    {
-        var tokens = Table.Values.Select(c => c.Token).ToHashSet();
-        Assert.Equal(8, tokens.Count);
-        Assert.True(Table.Count >= 60, $"{Table.Count} cases");
-    }
-
     private async Task<IReadOnlyList<Kfp.Provider.Protocol.Wire.CheckFailure>> CheckAsync(string token, PropertyMap news)
     {
         var check = await fixture.Client.CheckAsync($"urn:pulumi:test::validation::{token}::bad", PropertyMap.Empty, news);
         return check.Failures;
+    }
+
+    private async Task<IReadOnlyList<Kfp.Provider.Protocol.Wire.CheckFailure>> CheckConfigAsync(PropertyMap news)
+    {
+        var request = new CheckRequest { Urn = "urn:pulumi:test::validation::pulumi:providers:kfp::bad", Olds = new(), News = PropertyValueCodec.ToStruct(news) };
+        var response = await fixture.Client.CallAsync("CheckConfig", request, CheckResponse.Parser);
+        return response.Failures;
+    }
+
+    /// <summary>Every KFP request that was not a read, since the emulator started (this class only ever checks).</summary>
+    private async Task<List<string>> KfpWritesAsync()
+    {
+        using var http = new HttpClient();
+        var log = JsonNode.Parse(await http.GetStringAsync(new Uri(fixture.Emulator.KfpUrl, "/_emulator/requests")))!;
+        return [.. log["requests"]!.AsArray().Where(r => (string?)r!["method"] is not ("GET" or "HEAD")).Select(r => $"{r!["method"]} {r["path"]}")];
+    }
+
+    /// <summary>The Kubernetes store's revision: any write (ConfigMap, Secret, service account, Job) moves it.</summary>
+    private async Task<string> KubeRevisionAsync()
+    {
+        using var http = new HttpClient();
+        var list = JsonNode.Parse(await http.GetStringAsync(new Uri(fixture.Emulator.KubernetesUrl, "/api/v1/configmaps")))!;
+        return (string)list["metadata"]!["resourceVersion"]!;
     }
 
     private async Task<IReadOnlyList<Kfp.Provider.Protocol.Wire.CheckFailure>> InvokeAsync(PropertyMap args)
@@ -88,22 +127,25 @@ public sealed class CheckValidationTests(ProviderFixture fixture) : IClassFixtur
         "kfp:index:Framework" => Map(("name", "team-compiler")).With("command", V(L("python3", "compile.py"))),
         "kfp:index:ImageRegistry" => Map(("server", "ghcr.io")),
         "kfp:index:PullSecret" => Map(("name", "team-pull")).With("registries", V(L(Obj(("server", "ghcr.io"))))),
+        Config => PropertyMap.Empty,
         _ => Map(("source", "pipeline.yaml")),
     };
 
     private static ImmutableSortedDictionary<string, Case> BuildTable()
     {
         var cases = new List<(string Name, Case Case)>();
-        void Add(string resource, string property, object? value, string reason, string? path = null)
+        void Add(string resource, string property, object? value, string reason, string? path = null, (string Key, object Value)? with = null)
         {
-            var token = resource == "compilePipeline" ? Function : $"kfp:index:{resource}";
+            var token = resource switch { "compilePipeline" => Function, "config" => Config, _ => $"kfp:index:{resource}" };
+            var start = with is { } w ? Base(token).With(w.Key, V(w.Value)) : Base(token);
             var shown = value switch
             {
                 null => "missing",
                 string s => $"\"{string.Concat(s.Take(12).Select(ch => char.IsControl(ch) ? $"\\u{(int)ch:x4}" : ch.ToString()))}{(s.Length > 12 ? $"…({s.Length})" : "")}\"",
                 _ => System.Text.Json.JsonSerializer.Serialize(value),
             };
-            cases.Add(($"{resource}.{path ?? property} = {shown}", new Case(token, Base(token), property, value is null ? null : V(value), path ?? property, reason)));
+            var also = with is { } x ? $" with {x.Key}" : "";
+            cases.Add(($"{resource}.{path ?? property} = {shown}{also}", new Case(token, start, property, value is null ? null : V(value), path ?? property, reason)));
         }
 
         // Experiment
@@ -213,6 +255,130 @@ public sealed class CheckValidationTests(ProviderFixture fixture) : IClassFixtur
         Add("compilePipeline", "framework", "ir\0", "control character U+0000");
         Add("compilePipeline", "colour", "blue", "is not an input of kfp:index:compilePipeline");
 
+        // Experiment (more)
+        Add("Experiment", "name", "   ", "is only blanks; give it a visible name");
+        Add("Experiment", "name", "team\u007fexp", "control character U+007F");
+        Add("Experiment", "description", "notes\u001b[31m", "control character U+001B");
+        Add("Experiment", "namespace", 42, "expected a string, got the number 42");
+        Add("Experiment", "namespace", "team-", "is not a valid Kubernetes namespace");
+
+        // Pipeline (more)
+        Add("Pipeline", "name", "\t \t", "control character U+0009");
+        Add("Pipeline", "name", " ", "is only blanks");
+        Add("Pipeline", "displayName", new string('d', 129), "129 bytes long; KFP allows at most 128");
+        Add("Pipeline", "description", "line\0", "control character U+0000");
+        Add("Pipeline", "keepVersions", 10_001, "must be between 0 and 10000, got 10001");
+        Add("Pipeline", "imagePullSecrets", L("regcred", "regcred"), "'regcred' is listed twice", "imagePullSecrets[1]");
+        Add("Pipeline", "imagePullSecrets", L(""), "must not be empty", "imagePullSecrets[0]");
+        Add("Pipeline", "env", Obj(("A=B", "1")), "'A=B' is not an environment variable name");
+        Add("Pipeline", "env", Obj(("", "1")), "is not an environment variable name");
+        Add("Pipeline", "env", Obj(("TOKEN", "ab\0cd")), "an environment variable cannot hold NUL", "env.TOKEN");
+        Add("Pipeline", "registries", L(Obj(("server", "ghcr.io"), ("username", 7))), "expected a string, got the number 7", "registries[0].username");
+        Add("Pipeline", "registries", L(Obj(("server", "ghcr.io")), Obj(("server", "ghcr.io"))), "listed twice", "registries[1].server");
+        Add("Pipeline", "framework", "tfx\n", "control character U+000A");
+        Add("Pipeline", "versionName", "v1\u0085", "control character U+0085");
+
+        // RecurringRun (more): cron forms KFP's scheduler (robfig/cron v1.2) refuses, conflicting and out-of-range fields
+        Add("RecurringRun", "cron", "0 2 * *", "has 4 fields; give 5");
+        Add("RecurringRun", "cron", "61 * * * *", "field '61' has 61, outside 0-59");
+        Add("RecurringRun", "cron", "0 25 * * *", "field '25' has 25, outside 0-23");
+        Add("RecurringRun", "cron", "0 2 * * MON-FOO", "'FOO', which is not a number");
+        Add("RecurringRun", "cron", "0 0 2 * * * *", "has 7 fields");
+        Add("RecurringRun", "cron", "@fortnightly", "is not a known descriptor");
+        Add("RecurringRun", "cron", "@every 5m", "use intervalSeconds instead of @every");
+        Add("RecurringRun", "cron", "*/0 * * * *", "a step must be a whole number of at least 1");
+        Add("RecurringRun", "cron", "0 5-2 * * *", "starts after it ends");
+        Add("RecurringRun", "cron", "", "'' has 0 fields; give 5");
+        Add("RecurringRun", "intervalSeconds", 3600, "set either cron or intervalSeconds, not both");
+        Add("RecurringRun", "cron", null, "a recurring run needs a schedule: set cron");
+        Add("RecurringRun", "intervalSeconds", -5, "must be between 1 and", with: ("cron", null!));
+        Add("RecurringRun", "maxConcurrency", 11, "must be between 1 and 10, got 11");
+        Add("RecurringRun", "endTime", "2026-01-01T00:00:00Z", "must be after startTime", with: ("startTime", "2026-06-01T00:00:00Z"));
+        Add("RecurringRun", "endTime", "tomorrow", "not an RFC 3339 time");
+        Add("RecurringRun", "startTime", "2026-13-01T00:00:00Z", "not an RFC 3339 time");
+        Add("RecurringRun", "description", "a\u0000b", "control character U+0000");
+        Add("RecurringRun", "name", "  ", "is only blanks");
+        Add("RecurringRun", "pipelineVersionId", "v-1\r", "control character U+000D");
+
+        // Run (more)
+        Add("Run", "name", Long129, "KFP allows at most 128");
+        Add("Run", "name", "\u00a0 ", "is only blanks");
+        Add("Run", "timeoutSeconds", 0, "must be between 1 and 604800, got 0");
+        Add("Run", "timeoutSeconds", -60, "must be between 1 and 604800");
+        Add("Run", "experimentId", "e-1\n", "control character U+000A");
+        Add("Run", "parameters", "epochs=3", "must be a map of pipeline parameter names to values");
+        Add("Run", "deleteOnDestroy", "yes", "expected true or false");
+        Add("Run", "serviceAccount", new string('s', 254), "is not a valid Kubernetes service account name");
+        Add("Run", "pipelineId", "", "must not be empty");
+
+        // Framework (more): image references, executors, env names, command
+        Add("Framework", "image", "ghcr.io/Team/Compiler:1", "repository 'Team/Compiler' must be lowercase");
+        Add("Framework", "image", "ghcr.io/team/compiler:1 --privileged", "is not an image reference: it is empty or contains spaces");
+        Add("Framework", "image", "ghcr.io/team/compiler::1", "is not an image reference");
+        Add("Framework", "image", $"ghcr.io/team/compiler@sha256:{new string('a', 40)}", "a sha256 digest is 64 lowercase hex digits");
+        Add("Framework", "image", "ghcr.io/team/compiler@sha256:xyz", "is not a digest");
+        Add("Framework", "image", $"ghcr.io/team/compiler:{new string('t', 129)}", "is not a valid tag");
+        Add("Framework", "image", "https://ghcr.io/team/compiler", "use [registry/]repository[:tag][@sha256:digest]");
+        Add("Framework", "executor", "docker", "'docker' is not an executor; use one of local, container, cluster");
+        Add("Framework", "executor", "container", "is required by the 'container' executor", "image");
+        Add("Framework", "executor", "cluster", "is required by the 'cluster' executor", "image");
+        Add("Framework", "command", L("", "compile.py"), "must name the compiler program", "command[0]");
+        Add("Framework", "env", Obj(("PIP=INDEX", "x")), "'PIP=INDEX' is not an environment variable name");
+        Add("Framework", "env", Obj(("HOME", "/tmp\0")), "cannot hold NUL", "env.HOME");
+        Add("Framework", "timeoutSeconds", 86_401, "must be between 1 and 86400, got 86401");
+        Add("Framework", "name", new string('f', 50), "is not a valid framework name");
+        Add("Framework", "name", "definition", "is a built-in framework");
+
+        // ImageRegistry (more)
+        Add("ImageRegistry", "server", "ghcr io", "'ghcr io' is not a registry server: use a host and optional port");
+        Add("ImageRegistry", "server", "ghcr.io:99999", "is not a registry server");
+        Add("ImageRegistry", "username", "robot\n", "control character U+000A");
+        Add("ImageRegistry", "email", "me@example.com\0", "control character U+0000");
+        Add("ImageRegistry", "verify", "x", "expected true or false");
+        Add("ImageRegistry", "password", 42, "expected a string, got the number 42");
+        Add("ImageRegistry", "server", null, "is required by kfp:index:ImageRegistry");
+
+        // PullSecret (more)
+        Add("PullSecret", "name", "", "must not be empty");
+        Add("PullSecret", "name", new string('n', 254), "is not a valid Kubernetes Secret name");
+        Add("PullSecret", "namespace", new string('n', 64), "is not a valid Kubernetes namespace");
+        Add("PullSecret", "registries", "ghcr.io", "expected a list of objects");
+        Add("PullSecret", "registries", L(Obj(("username", "u"))), "is required; set 'server'", "registries[0].server");
+        Add("PullSecret", "registries", L(Obj(("server", "ghcr.io"), ("username", "u\r\nX-Injected: 1"))), "control character U+000D", "registries[0].username");
+        Add("PullSecret", "serviceAccounts", "pipeline-runner", "expected a list of strings, got a string");
+        Add("PullSecret", "serviceAccounts", L(""), "must not be empty", "serviceAccounts[0]");
+
+        // compilePipeline (more)
+        Add("compilePipeline", "source", "a\nb.yaml", "control character U+000A");
+        Add("compilePipeline", "framework", "", "must not be empty");
+        Add("compilePipeline", "imagePullSecrets", "regcred", "expected a list of strings, got a string");
+        Add("compilePipeline", "imagePullSecrets", L("regcred", "regcred"), "'regcred' is listed twice", "imagePullSecrets[1]");
+        Add("compilePipeline", "env", Obj(("A=B", "1")), "'A=B' is not an environment variable name");
+        Add("compilePipeline", "env", Obj(("A", "\0")), "cannot hold NUL", "env.A");
+
+        // Provider configuration (CheckConfig), as stack config sends it (strings) or an explicit provider (typed)
+        Add("config", "host", "kfp.example.com", "is not an http(s) URL; set kfp:host");
+        Add("config", "host", "ftp://kfp.example.com", "is not an http(s) URL");
+        Add("config", "host", "https://admin:hunter2@kfp.example.com/pipeline", "carries a user name or password");
+        Add("config", "host", "https://kfp.example.com/pipeline?ns=team", "has a query or fragment");
+        Add("config", "host", "https://kfp.example.com/pipeline#top", "has a query or fragment");
+        Add("config", "namespace", "Team_A", "'Team_A' is not a valid Kubernetes namespace");
+        Add("config", "namespace", new string('n', 64), "is not a valid Kubernetes namespace");
+        Add("config", "token", "abc\r\nX-Injected: 1", "contains a control character at position 3");
+        Add("config", "insecureSkipTlsVerify", "maybe", "expected true or false");
+        Add("config", "offlineDiff", "nope", "expected true or false");
+        Add("config", "requestTimeoutSeconds", 3601, "must be between 1 and 3600, got 3601");
+        Add("config", "operationTimeoutSeconds", 0, "must be between 1 and 86400, got 0");
+        Add("config", "operationTimeoutSeconds", "5", "shorter than kfp:requestTimeoutSeconds (30 s)", with: ("requestTimeoutSeconds", "30"));
+        Add("config", "insecureSkipTlsVerify", "true", "is true while kfp:caCertificate is set", with: ("caCertificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"));
+        Add("config", "caCertificate", "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "PEM");
+        Add("config", "trustedFrameworks", L("Bad Name"), "'Bad Name' matches no framework");
+        Add("config", "trustedFrameworks", "tfx,sha256:abc", "'sha256:abc' matches no framework");
+        Add("config", "trustedFrameworks", 42, "must be a list of framework names");
+        Add("config", "headers", "not json", "must be a map of header names to values");
+        Add("config", "headers", L("X-Team: a"), "must be a map of header names to string values");
+        Add("config", "cacheDir", "/tmp/kfp\0cache", "contains a control character");
+
         return cases.ToImmutableSortedDictionary(c => c.Name, c => c.Case, StringComparer.Ordinal);
     }
 
@@ -225,8 +391,9 @@ public sealed class CheckValidationTests(ProviderFixture fixture) : IClassFixtur
 
     private static Dictionary<string, object> Obj(params (string Key, object Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
 
-    private static PropertyValue V(object value) => value switch
+    private static PropertyValue V(object? value) => value switch
     {
+        null => PropertyValue.Null,
         string s => PropertyValue.Of(s),
         bool b => PropertyValue.Of(b),
         int i => PropertyValue.Of(i),

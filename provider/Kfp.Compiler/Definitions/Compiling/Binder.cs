@@ -21,6 +21,8 @@ internal sealed class Binder(Graph graph, Func<GraphNode, string, IoType?> outpu
                 return null;
             case TaskOutputRef output:
                 return BindOutput(output, consumer);
+            case OneOfRef oneOf:
+                return OneOfBinding.Bind(graph, oneOf, consumer, option => BindOutput(option, consumer));
             case LoopItemRef item:
                 var loop = consumer.AncestorsAndSelf().FirstOrDefault(n => n.Kind == NodeKind.Loop && n.Loop!.ItemName == item.Loop && n != consumer);
                 if (loop?.LoopItem is { } channel)

@@ -7,7 +7,7 @@ namespace Kfp.Compiler.Definitions.Compiling;
 /// <summary>Writes a component's executor: <c>{container: {image, command, args, env, resources}}</c>.</summary>
 internal static class ContainerEmitter
 {
-    public static JsonObject Emit(ComponentDefinition component, ProblemSink problems)
+    public static JsonObject Emit(ComponentDefinition component, IReadOnlyDictionary<string, ResourceValue> taskResources, ProblemSink problems)
     {
         var container = new JsonObject { ["image"] = component.Image };
         AddList(container, "command", component, component.Command, problems);
@@ -17,7 +17,8 @@ internal static class ContainerEmitter
             container["env"] = new JsonArray([.. component.Env.Select(e => (JsonNode)new JsonObject { ["name"] = e.Key, ["value"] = e.Value })]);
         }
 
-        if (component.Resources is { } resources && Resources(resources, Json.Path(component.Path, "resources"), problems) is { Count: > 0 } emitted)
+        var resources = Merge(component.Resources, taskResources);
+        if (resources.Count > 0 && Resources(resources, Json.Path(component.Path, "resources"), problems) is { Count: > 0 } emitted)
         {
             container["resources"] = emitted;
         }
@@ -37,30 +38,71 @@ internal static class ContainerEmitter
             (JsonNode)PlaceholderTranslator.Translate(item, component, message => problems.Add($"{path}[{i}]", message)))]);
     }
 
-    private static JsonObject Resources(ResourcesDefinition resources, string path, ProblemSink problems)
+    /// <summary>The component's resources by KFP field name, overridden by the task's own.</summary>
+    private static Dictionary<string, ResourceValue> Merge(ResourcesDefinition? component, IReadOnlyDictionary<string, ResourceValue> task)
+    {
+        var result = new Dictionary<string, ResourceValue>(StringComparer.Ordinal);
+        void Add(string field, string? text)
+        {
+            if (text is not null)
+            {
+                result[field] = new ResourceValue(text, FromChannel: false);
+            }
+        }
+
+        Add("cpu_limit", component?.CpuLimit);
+        Add("cpu_request", component?.CpuRequest);
+        Add("memory_limit", component?.MemoryLimit);
+        Add("memory_request", component?.MemoryRequest);
+        Add("accelerator_type", component?.AcceleratorType);
+        Add("accelerator_count", component?.AcceleratorType is null ? null : component.AcceleratorCount ?? "1");
+        foreach (var (field, value) in task)
+        {
+            result[field] = value;
+        }
+
+        return result;
+    }
+
+    private static JsonObject Resources(Dictionary<string, ResourceValue> resources, string path, ProblemSink problems)
     {
         var result = new JsonObject();
-        AddQuantity(result, "cpuLimit", "resourceCpuLimit", resources.CpuLimit, Quantity.Cpu, path, problems);
-        AddQuantity(result, "cpuRequest", "resourceCpuRequest", resources.CpuRequest, Quantity.Cpu, path, problems);
-        AddQuantity(result, "memoryLimit", "resourceMemoryLimit", resources.MemoryLimit, Quantity.MemoryGigabytes, path, problems);
-        AddQuantity(result, "memoryRequest", "resourceMemoryRequest", resources.MemoryRequest, Quantity.MemoryGigabytes, path, problems);
-        if (resources.AcceleratorType is { } type)
+        AddQuantity(result, "cpuLimit", "resourceCpuLimit", resources.GetValueOrDefault("cpu_limit"), Quantity.Cpu, path, problems);
+        AddQuantity(result, "cpuRequest", "resourceCpuRequest", resources.GetValueOrDefault("cpu_request"), Quantity.Cpu, path, problems);
+        AddQuantity(result, "memoryLimit", "resourceMemoryLimit", resources.GetValueOrDefault("memory_limit"), Quantity.MemoryGigabytes, path, problems);
+        AddQuantity(result, "memoryRequest", "resourceMemoryRequest", resources.GetValueOrDefault("memory_request"), Quantity.MemoryGigabytes, path, problems);
+        if (resources.GetValueOrDefault("accelerator_type") is { } type)
         {
-            var count = resources.AcceleratorCount ?? "1";
-            result["accelerator"] = new JsonObject
+            var count = resources.GetValueOrDefault("accelerator_count") ?? new ResourceValue("1", FromChannel: false);
+            var accelerator = new JsonObject { ["resourceCount"] = count.Text, ["resourceType"] = type.Text };
+            if (!count.FromChannel)
             {
-                ["count"] = count, ["resourceCount"] = count, ["resourceType"] = type, ["type"] = type,
-            };
+                accelerator["count"] = count.Text;
+            }
+
+            if (!type.FromChannel)
+            {
+                accelerator["type"] = type.Text;
+            }
+
+            result["accelerator"] = accelerator;
         }
 
         return result;
     }
 
     private static void AddQuantity(
-        JsonObject result, string legacyKey, string key, string? text, Func<string, double?> parse, string path, ProblemSink problems)
+        JsonObject result, string legacyKey, string key, ResourceValue? value, Func<string, double?> parse, string path, ProblemSink problems)
     {
-        if (text is null)
+        if (value is null)
         {
+            return;
+        }
+
+        var text = value.Text;
+        if (value.FromChannel)
+        {
+            result[key] = text;
             return;
         }
 

@@ -20,6 +20,9 @@ internal sealed class Graph(DefinitionFile file, PipelineDefinition pipeline, Pr
     /// <summary>Raw-list loops: the loop-item name allocated when the loop was declared.</summary>
     public Dictionary<GraphNode, string> RawLoopItemNames { get; } = [];
 
+    /// <summary>OneOf channels already made, by branches group and options, so the same oneOf read twice is one output.</summary>
+    public Dictionary<string, TaskOutputChannel> OneOfs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>All nodes in definition order (depth first).</summary>
     public IEnumerable<GraphNode> Nodes() => Walk(Root);
 

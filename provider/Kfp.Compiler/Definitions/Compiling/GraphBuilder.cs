@@ -34,7 +34,12 @@ internal sealed class GraphBuilder
                     AddTask(parent, definition, null);
                     break;
                 case ConditionGroup condition:
-                    AddGroup(parent, new GraphNode(NodeKind.Condition, $"condition-{++_groupCounter}", parent, condition.Path) { Condition = condition }, condition.Tasks);
+                    var conditionNode = new GraphNode(NodeKind.Condition, $"condition-{++_groupCounter}", parent, condition.Path);
+                    conditionNode.Clauses.Add((new ConditionTest(condition.Left, condition.Operator, condition.Right, condition.Path), false));
+                    AddGroup(parent, conditionNode, condition.Tasks);
+                    break;
+                case BranchesGroup branches:
+                    AddBranches(parent, branches);
                     break;
                 case LoopGroup loop:
                     var rawName = loop.Items is ConstantRef ? $"loop-item-param-{++_groupCounter}" : null;
@@ -53,6 +58,45 @@ internal sealed class GraphBuilder
                     AddTask(parent, handler.ExitTask, group, exitTaskName);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Numbers as the KFP SDK does: the <c>dsl.If</c> takes a number when entered, and when the first
+    /// <c>Elif</c>/<c>Else</c> comes the branches group takes that number over, the If gets the next one
+    /// (after the groups inside it), and each later branch the next one when it starts.
+    /// </summary>
+    private void AddBranches(GraphNode parent, BranchesGroup branches)
+    {
+        var group = new GraphNode(NodeKind.Branches, $"condition-branches-{++_groupCounter}", parent, branches.Path);
+        parent.Children.Add(group);
+        var earlier = new List<ConditionTest>();
+        GraphNode? first = null;
+        foreach (var branch in branches.Branches)
+        {
+            var node = new GraphNode(NodeKind.Condition, "condition", group, branch.Path);
+            if (first is null)
+            {
+                first = node;
+            }
+            else
+            {
+                if (first.Name == "condition")
+                {
+                    first.Name = $"condition-{++_groupCounter}";
+                }
+
+                node.Name = $"condition-{++_groupCounter}";
+            }
+
+            node.Clauses.AddRange(earlier.Select(test => (test, true)));
+            if (branch.Test is { } test)
+            {
+                node.Clauses.Add((test, false));
+                earlier.Add(test);
+            }
+
+            AddGroup(group, node, branch.Tasks);
         }
     }
 
@@ -75,6 +119,16 @@ internal sealed class GraphBuilder
         if (task.Pipeline is { } pipelineName && !_graph.File.Pipelines.TryGetValue(pipelineName, out pipeline))
         {
             _graph.Problems.Add(Json.Path(task.Path, "pipeline"), $"pipeline '{pipelineName}' is not defined under 'pipelines'; add it or fix the name.");
+        }
+
+        if (task.Importer is { } importer)
+        {
+            component = importer.AsComponent(Json.Path(task.Path, "importer"));
+        }
+
+        if (task.BuiltIn is { } builtIn)
+        {
+            component = Parsing.BuiltInComponents.Get(builtIn);
         }
 
         var node = new GraphNode(NodeKind.Task, name, parent, task.Path)
@@ -102,7 +156,7 @@ internal sealed class GraphBuilder
         }
         else
         {
-            var baseName = NameAllocator.Sanitize(task.Component ?? task.Pipeline ?? "task");
+            var baseName = NameAllocator.Sanitize(task.Component ?? task.Pipeline ?? task.BuiltIn ?? (task.Importer is null ? "task" : ImporterDefinition.TaskName));
             name = NameAllocator.MakeUnique(baseName.Length == 0 ? "task" : baseName, _names);
         }
 

@@ -56,7 +56,7 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
         {
             var component = new JsonObject { ["dag"] = Dag(group) };
             Set(component, "inputDefinitions", InterfaceEmitter.GroupInputs(group.GroupInputs));
-            Set(component, "outputDefinitions", InterfaceEmitter.CollectedOutputs(group.CollectedOutputs));
+            Set(component, "outputDefinitions", InterfaceEmitter.CollectedOutputs(group.CollectedOutputs, group.SurfacedOutputs));
             _components[groupComponents[group]] = component;
             tasks[group.Name] = TaskSpecEmitter.Group(group, groupComponents[group]);
         }
@@ -70,8 +70,11 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
     {
         if (task.Component is { } definition)
         {
+            subPipelines.Budget.Charge(2, task.Path);
             var label = NameAllocator.MakeUnique("exec-" + task.Name, Keys(_executors));
-            var executor = ContainerEmitter.Emit(definition, graph.Problems);
+            var executor = task.Task?.Importer is { } importer
+                ? ImporterEmitter.Emit(importer, task)
+                : ContainerEmitter.Emit(definition, task.Resources, graph.Problems);
             KubernetesPlatform.Attach(executor, task.Task?.Kubernetes);
             _executors[label] = executor;
             var component = new JsonObject { ["executorLabel"] = label };
@@ -84,6 +87,7 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
 
         if (task.SubPipeline is { } pipeline && subPipelines.Get(pipeline, Json.Path(task.Path, "pipeline")) is { } compiled)
         {
+            subPipelines.Budget.Charge(compiled.Components.Count + compiled.Executors.Count + 1, task.Path);
             var root = SubPipelineMerger.Merge(compiled, _components, _executors);
             var name = Reserve("comp-" + task.Name);
             _components[name] = root;
@@ -95,7 +99,7 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
 
     private static JsonObject? CollectedDagOutputs(GraphNode owner)
     {
-        if (owner.CollectedOutputs.Count == 0)
+        if (owner.CollectedOutputs.Count == 0 && owner.SurfacedOutputs.Count == 0)
         {
             return null;
         }
@@ -117,6 +121,26 @@ internal sealed class GraphEmitter(Graph graph, SubPipelines subPipelines)
                 {
                     ["valueFromParameter"] = new JsonObject { ["outputParameterKey"] = output.Key, ["producerSubtask"] = output.Producer },
                 };
+            }
+        }
+
+        foreach (var (key, output) in owner.SurfacedOutputs)
+        {
+            var artifact = output.Type.IsArtifact;
+            var selectors = new JsonArray([.. output.Selectors.Select(s => (JsonNode)new JsonObject
+            {
+                [artifact ? "outputArtifactKey" : "outputParameterKey"] = s.Key,
+                ["producerSubtask"] = s.Producer,
+            })]);
+            if (artifact)
+            {
+                artifacts[key] = output.OneOf ? new JsonObject { ["artifactSelectors"] = selectors } : new JsonObject { ["artifactSelectors"] = selectors };
+            }
+            else
+            {
+                parameters[key] = output.OneOf
+                    ? new JsonObject { ["valueFromOneof"] = new JsonObject { ["parameterSelectors"] = selectors } }
+                    : new JsonObject { ["valueFromParameter"] = selectors[0]!.DeepClone() };
             }
         }
 

@@ -11,6 +11,7 @@ internal enum NodeKind
     Condition,
     Loop,
     ExitHandler,
+    Branches,
 }
 
 /// <summary>
@@ -22,7 +23,7 @@ internal sealed class GraphNode(NodeKind kind, string name, GraphNode? parent, s
     public NodeKind Kind { get; } = kind;
 
     /// <summary>The key in the parent DAG: a task name or a group name such as <c>condition-1</c>.</summary>
-    public string Name { get; } = name;
+    public string Name { get; set; } = name;
 
     public GraphNode? Parent { get; } = parent;
 
@@ -36,7 +37,8 @@ internal sealed class GraphNode(NodeKind kind, string name, GraphNode? parent, s
 
     public PipelineDefinition? SubPipeline { get; init; }
 
-    public ConditionGroup? Condition { get; init; }
+    /// <summary>For a condition: the tests that must all hold, each possibly negated (an elif is "not the earlier ones, and this").</summary>
+    public List<(ConditionTest Test, bool Negated)> Clauses { get; } = [];
 
     public LoopGroup? Loop { get; init; }
 
@@ -62,9 +64,15 @@ internal sealed class GraphNode(NodeKind kind, string name, GraphNode? parent, s
     /// <summary>For loops: outputs collected from inner tasks, keyed by output name.</summary>
     public SortedDictionary<string, CollectedOutput> CollectedOutputs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>For conditions and branches groups: outputs surfaced for a <c>oneOf</c>, keyed by output name.</summary>
+    public SortedDictionary<string, SurfacedOutput> SurfacedOutputs { get; } = new(StringComparer.Ordinal);
+
     public SortedSet<string> Dependencies { get; } = new(StringComparer.Ordinal);
 
-    public bool IsGroup => Kind is NodeKind.Condition or NodeKind.Loop or NodeKind.ExitHandler;
+    /// <summary>For a component task: its own resource settings by KFP field name, overriding the component's.</summary>
+    public Dictionary<string, ResourceValue> Resources { get; } = new(StringComparer.Ordinal);
+
+    public bool IsGroup => Kind is NodeKind.Condition or NodeKind.Loop or NodeKind.ExitHandler or NodeKind.Branches;
 
     public IEnumerable<GraphNode> AncestorsAndSelf()
     {
@@ -79,3 +87,9 @@ internal sealed class GraphNode(NodeKind kind, string name, GraphNode? parent, s
 
 /// <summary>A loop output collecting <see cref="Key"/> of <see cref="Producer"/> over all iterations.</summary>
 internal sealed record CollectedOutput(string Producer, string Key, IoType ItemType);
+
+/// <summary>
+/// An output a group passes up: one subtask's output (<see cref="OneOf"/> false, one selector) or, for a
+/// branches group, whichever of its branches' outputs was produced (<c>valueFromOneof</c>).
+/// </summary>
+internal sealed record SurfacedOutput(IoType Type, System.Collections.Immutable.ImmutableArray<(string Producer, string Key)> Selectors, bool OneOf);

@@ -37,10 +37,16 @@ internal static class InterfaceEmitter
     public static JsonObject? GroupInputs(IEnumerable<Channel> channels) =>
         Definitions(channels.Select(c => new IoDefinition(c.InputName, c.Type, null, false, false, null)), outputs: true);
 
-    public static JsonObject? CollectedOutputs(IEnumerable<KeyValuePair<string, CollectedOutput>> outputs)
+    public static JsonObject? CollectedOutputs(
+        IEnumerable<KeyValuePair<string, CollectedOutput>> outputs, IEnumerable<KeyValuePair<string, SurfacedOutput>> surfaced)
     {
         var parameters = new JsonObject();
         var artifacts = new JsonObject();
+        foreach (var (name, output) in surfaced)
+        {
+            (output.Type.IsArtifact ? artifacts : parameters)[name] = Spec(output.Type);
+        }
+
         foreach (var (name, output) in outputs)
         {
             if (output.ItemType.IsArtifact)

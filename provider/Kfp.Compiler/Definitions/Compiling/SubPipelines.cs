@@ -9,6 +9,9 @@ internal sealed class SubPipelines(DefinitionFile file, ProblemSink problems)
     private readonly Dictionary<string, CompiledGraph?> _compiled = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
 
+    /// <summary>What this compile may still build; shared by the pipeline and every nested one.</summary>
+    public BuildBudget Budget { get; init; } = new();
+
     public CompiledGraph? Get(PipelineDefinition pipeline, string path)
     {
         if (_compiled.TryGetValue(pipeline.Name, out var done))

@@ -37,6 +37,7 @@ internal static class TaskWiring
         }
 
         CheckRequired(graph, node, inputs);
+        ResourceWiring.Bind(graph, binder, router, node);
         foreach (var condition in node.AncestorsAndSelf().Where(a => a.Kind == NodeKind.Condition))
         {
             foreach (var channel in condition.ConditionChannels)
@@ -147,6 +148,11 @@ internal static class TaskWiring
 
     private static void CheckRequired(Graph graph, GraphNode node, ImmutableArray<IoDefinition> inputs)
     {
+        if (node.Task!.BuiltIn is not null)
+        {
+            return; // the built-in task's own keys are checked where they are read
+        }
+
         foreach (var input in inputs.Where(i => i.Required && i.Type.ParameterType != "TASK_FINAL_STATUS"))
         {
             if (!node.Task!.Arguments.Any(a => a.Key == input.Name))

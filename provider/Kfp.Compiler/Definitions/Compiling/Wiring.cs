@@ -34,34 +34,47 @@ internal sealed class Wiring(Graph graph, Binder binder)
 
     private void BindCondition(GraphNode node)
     {
-        var condition = node.Condition!;
-        var left = binder.Bind(condition.Left, node);
-        var right = binder.Bind(condition.Right, node);
-        if (left is null || right is null)
+        var expressions = new List<string>();
+        foreach (var (test, negated) in node.Clauses)
         {
-            return;
-        }
-
-        foreach (var binding in new[] { left, right })
-        {
-            if (binding.Channel is { } channel && _router.Route(node, channel, condition.Path)?.Feed is { } feed)
+            var left = binder.Bind(test.Left, node);
+            var right = binder.Bind(test.Right, node);
+            if (left is null || right is null)
             {
-                node.ConditionChannels.Add(channel);
-                if (!node.GroupInputs.Contains(channel))
-                {
-                    node.GroupInputs.Add(channel);
-                    Router.AddInput(node, channel.InputName, channel, feed);
-                }
+                return;
+            }
 
-                if (channel is TaskOutputChannel output)
+            foreach (var binding in new[] { left, right })
+            {
+                if (binding.Channel is { } channel && _router.Route(node, channel, test.Path)?.Feed is { } feed)
                 {
-                    Router.Depend(node, output.Producer);
+                    if (!node.ConditionChannels.Contains(channel))
+                    {
+                        node.ConditionChannels.Add(channel);
+                    }
+
+                    if (!node.GroupInputs.Contains(channel))
+                    {
+                        node.GroupInputs.Add(channel);
+                        Router.AddInput(node, channel.InputName, channel, feed);
+                    }
+
+                    if (channel is TaskOutputChannel output)
+                    {
+                        Router.Depend(node, output.Producer);
+                    }
                 }
             }
+
+            if (ConditionExpression.Build(left, right, test.Operator, message => graph.Problems.Add(Json.Path(test.Path, "condition"), message)) is not { } expression)
+            {
+                return;
+            }
+
+            expressions.Add(negated ? $"!({expression})" : expression);
         }
 
-        node.ConditionExpression = ConditionExpression.Build(left, right, condition.Operator,
-            message => graph.Problems.Add(Json.Path(condition.Path, "condition"), message));
+        node.ConditionExpression = string.Join(" && ", expressions);
     }
 
     private void BindOutputs()

@@ -20,3 +20,6 @@ internal sealed record LoopItemRef(string Loop, string? Field, string Path) : Va
 /// <summary>A string with embedded references (<c>{{parameter.x}}</c>, <c>{{task.t.output}}</c>, <c>{{loopItem.i}}</c>), like a Python f-string.</summary>
 internal sealed record TemplateRef(string Text, System.Collections.Immutable.ImmutableArray<KeyValuePair<string, ValueRef>> Parts, string Path)
     : ValueRef(Path);
+
+/// <summary><c>dsl.OneOf</c>: the output of whichever branch of one <see cref="BranchesGroup"/> ran.</summary>
+internal sealed record OneOfRef(System.Collections.Immutable.ImmutableArray<TaskOutputRef> Options, string Path) : ValueRef(Path);

@@ -62,13 +62,13 @@ internal static class DefinitionParser
         {
             var outputPath = Json.Path(Json.Path(path, "outputs"), output);
             var value = ValueParser.Parse(reader, node, outputPath);
-            if (value is TaskOutputRef)
+            if (value is TaskOutputRef or OneOfRef)
             {
                 outputs.Add(KeyValuePair.Create(output, value));
             }
             else
             {
-                reader.Add(outputPath, "a pipeline output must be {task: name, output: key}.");
+                reader.Add(outputPath, "a pipeline output must be {task: name, output: key} or {oneOf: [...]}.");
             }
         }
 

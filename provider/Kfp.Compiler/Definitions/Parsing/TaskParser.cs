@@ -11,6 +11,8 @@ internal static class TaskParser
 {
     private static readonly string[] Operators = ["==", "!=", "<", "<=", ">", ">="];
 
+    private static readonly string[] NotForImporters = ["arguments", "kubernetes", "resources"];
+
     public static ImmutableArray<TaskNode> ParseList(Reader reader, JsonObject owner, string path)
     {
         var node = owner["tasks"];
@@ -27,7 +29,7 @@ internal static class TaskParser
             var itemPath = $"{listPath}[{i}]";
             if (list[i] is not JsonObject item)
             {
-                reader.Add(itemPath, "a task must be a mapping with 'component' (or 'pipeline', 'condition', 'loop', 'exitHandler').");
+                reader.Add(itemPath, "a task must be a mapping with 'component' (or 'pipeline', 'importer', 'condition', 'branches', 'loop', 'exitHandler').");
                 continue;
             }
 
@@ -39,6 +41,12 @@ internal static class TaskParser
 
     private static TaskNode Parse(Reader reader, JsonObject item, string path)
     {
+        if (item.ContainsKey("branches"))
+        {
+            reader.CheckKeys(item, path, "branches");
+            return ParseBranches(reader, item["branches"], Json.Path(path, "branches"), path);
+        }
+
         if (item.ContainsKey("condition"))
         {
             reader.CheckKeys(item, path, "condition", "tasks");
@@ -95,20 +103,96 @@ internal static class TaskParser
         return ParseTask(reader, item, path);
     }
 
+    /// <summary>A list of two or more <c>{condition, tasks}</c>; the last may be just <c>{tasks}</c>, the else.</summary>
+    private static BranchesGroup ParseBranches(Reader reader, JsonNode? node, string listPath, string path)
+    {
+        var branches = ImmutableArray.CreateBuilder<Branch>();
+        if (node is not JsonArray list || list.Count < 2)
+        {
+            reader.Add(listPath, "'branches' must list two or more {condition, tasks} (the if and elifs), the last may be {tasks} alone (the else); use 'condition' for a single branch.");
+            return new BranchesGroup([], path);
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var branchPath = $"{listPath}[{i}]";
+            if (list[i] is not JsonObject branch)
+            {
+                reader.Add(branchPath, "a branch must be a mapping with 'condition' and 'tasks'.");
+                continue;
+            }
+
+            reader.CheckKeys(branch, branchPath, "condition", "tasks");
+            ConditionTest? test = null;
+            if (branch.ContainsKey("condition"))
+            {
+                test = ParseTest(reader, branch, branchPath);
+            }
+            else if (i < list.Count - 1)
+            {
+                reader.Add(Json.Path(branchPath, "condition"), "only the last branch (the else) may have no condition.");
+            }
+
+            branches.Add(new Branch(test, ParseList(reader, branch, branchPath), branchPath));
+        }
+
+        return new BranchesGroup(branches.ToImmutable(), path);
+    }
+
+    private static ConditionTest ParseTest(Reader reader, JsonObject item, string path)
+    {
+        var condition = reader.Mapping(item, "condition", path) ?? [];
+        var conditionPath = Json.Path(path, "condition");
+        reader.CheckKeys(condition, conditionPath, "left", "operator", "right");
+        var op = reader.RequiredString(condition, "operator", conditionPath, $"use one of {string.Join(" ", Operators)}.");
+        if (op.Length > 0 && !Operators.Contains(op, StringComparer.Ordinal))
+        {
+            reader.Add(Json.Path(conditionPath, "operator"), $"unknown operator '{op}'; use one of {string.Join(" ", Operators)}.");
+        }
+
+        return new ConditionTest(
+            ValueParser.Parse(reader, condition["left"], Json.Path(conditionPath, "left")), op,
+            ValueParser.Parse(reader, condition["right"], Json.Path(conditionPath, "right")), path);
+    }
+
     private static TaskDefinition ParseTask(Reader reader, JsonObject item, string path)
     {
-        reader.CheckKeys(item, path, "name", "component", "pipeline", "displayName", "arguments", "after", "caching", "retry", "kubernetes");
+        reader.CheckKeys(item, path, "name", "component", "pipeline", "importer", "createPvc", "deletePvc", "displayName", "arguments", "after", "caching", "retry", "kubernetes", "resources");
         var component = reader.OptionalString(item, "component", path);
         var pipeline = reader.OptionalString(item, "pipeline", path);
-        if ((component is null) == (pipeline is null))
+        var importer = ImporterParser.Parse(reader, item, path);
+        var pvc = PvcTaskParser.Parse(reader, item, path);
+        if ((component is null ? 0 : 1) + (pipeline is null ? 0 : 1) + (importer is null ? 0 : 1) + (pvc is null ? 0 : 1) != 1)
         {
-            reader.Add(path, "a task needs exactly one of 'component' (a key of components) or 'pipeline' (a key of pipelines).");
+            reader.Add(path, "a task needs exactly one of 'component' (a key of components), 'pipeline' (a key of pipelines), 'importer', 'createPvc' or 'deletePvc'.");
         }
 
         var arguments = ImmutableArray.CreateBuilder<KeyValuePair<string, ValueRef>>();
         foreach (var (name, value) in reader.Mapping(item, "arguments", path) ?? [])
         {
             arguments.Add(KeyValuePair.Create(name, ValueParser.Parse(reader, value, Json.Path(Json.Path(path, "arguments"), name))));
+        }
+
+        if (importer is { } imported)
+        {
+            foreach (var key in NotForImporters.Where(item.ContainsKey))
+            {
+                reader.Add(Json.Path(path, key), $"an importer task takes no '{key}'; give the URI as importer.uri.");
+            }
+
+            arguments.Clear();
+            arguments.Add(KeyValuePair.Create(ImporterDefinition.UriInput, imported.Uri));
+        }
+
+        if (pvc is { } builtIn)
+        {
+            if (item.ContainsKey("arguments"))
+            {
+                reader.Add(Json.Path(path, "arguments"), $"a {builtIn.Component} task takes its values under its own key, not 'arguments'.");
+            }
+
+            arguments.Clear();
+            arguments.AddRange(builtIn.Arguments);
         }
 
         var kubernetes = KubernetesParser.Parse(reader, item, path);
@@ -120,6 +204,9 @@ internal static class TaskParser
         {
             Kubernetes = kubernetes?.Config,
             KubernetesDependencies = kubernetes?.Dependencies ?? [],
+            Resources = TaskResourcesParser.Parse(reader, item, path),
+            Importer = importer?.Importer,
+            BuiltIn = pvc?.Component,
         };
     }
 

@@ -44,6 +44,12 @@ internal static class ValueParser
                 path);
         }
 
+        if (obj.ContainsKey("oneOf"))
+        {
+            reader.CheckKeys(obj, path, "oneOf");
+            return ParseOneOf(reader, obj["oneOf"], Json.Path(path, "oneOf"), path);
+        }
+
         if (obj.ContainsKey("loopItem"))
         {
             reader.CheckKeys(obj, path, "loopItem", "field");
@@ -51,7 +57,32 @@ internal static class ValueParser
                 reader.OptionalString(obj, "field", path), path);
         }
 
-        reader.Add(path, "a mapping value needs one of the keys value, parameter, task (with output), loopItem or template; write {value: {...}} for a constant mapping.");
+        reader.Add(path, "a mapping value needs one of the keys value, parameter, task (with output), loopItem, template or oneOf; write {value: {...}} for a constant mapping.");
         return new ConstantRef(null, Json.Path(path, "value"));
+    }
+
+    private static ValueRef ParseOneOf(Reader reader, JsonNode? node, string listPath, string path)
+    {
+        var options = System.Collections.Immutable.ImmutableArray.CreateBuilder<TaskOutputRef>();
+        if (node is JsonArray list && list.Count >= 2)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (Parse(reader, list[i], $"{listPath}[{i}]") is TaskOutputRef option)
+                {
+                    options.Add(option);
+                }
+                else
+                {
+                    reader.Add($"{listPath}[{i}]", "each oneOf option must be {task: name, output: key} of a task in a branch.");
+                }
+            }
+        }
+        else
+        {
+            reader.Add(listPath, "'oneOf' must be a list of two or more {task, output}, one from each branch of a 'branches' group.");
+        }
+
+        return new OneOfRef(options.ToImmutable(), path);
     }
 }

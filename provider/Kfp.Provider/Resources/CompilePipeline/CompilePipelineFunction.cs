@@ -25,6 +25,8 @@ internal sealed class CompilePipelineFunction(Func<ProviderServices> services)
     {
         var binder = new Binder();
         var inputs = CompilePipelineArgs.Shape.Bind(args, binder);
+        InputRules.CheckEnvironment(inputs.Env, "env", binder);
+        InputRules.CheckUnique(inputs.ImagePullSecrets, "imagePullSecrets", binder);
         foreach (var spec in Spec.Inputs.Where(s => s.Required && !args.Has(s.Name)))
         {
             binder.Fail(spec.Name, $"is required by {Spec.Token}; set '{spec.Name}'");

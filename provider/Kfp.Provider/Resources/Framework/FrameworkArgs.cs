@@ -44,7 +44,7 @@ internal sealed partial record FrameworkArgs
             "The compiler's argv. Placeholders: `{source}` (the source file), `{output}` (where to write the IR), `{parameters}` (the parameters as JSON).",
             Prop.Required | Prop.Drift, [Rules.Text])
         .String("image", x => x.Image, (x, v) => x with { Image = v },
-            "The compiler's container image, run by the `container` and `cluster` executors.", Prop.Drift, [Rules.NotEmpty, Rules.NoControlCharacters])
+            "The compiler's container image, run by the `container` and `cluster` executors.", Prop.Drift, [Rules.NotEmpty, Rules.NoControlCharacters, InputRules.ImageReference])
         .String("executor", x => x.Executor, (x, v) => x with { Executor = v },
             "Where a compile runs: `local` (the command on the machine running Pulumi), `container` (the image with docker or podman) or `cluster` " +
             "(a Kubernetes Job in the framework's namespace). Default: `local` without an image; with one, `cluster`.", Prop.Drift, [ExecutorRule])

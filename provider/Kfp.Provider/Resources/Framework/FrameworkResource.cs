@@ -30,6 +30,15 @@ internal sealed class FrameworkResource(Func<ProviderServices> services)
         {
             binder.Fail("command", "must name the compiler program, e.g. [\"python3\", \"compile.py\", \"{source}\", \"{output}\"]");
         }
+        else if (inputs.Command is { IsEmpty: false } command && string.IsNullOrWhiteSpace(command[0]) && !binder.HasFailed("command[0]"))
+        {
+            binder.Fail("command[0]", "must name the compiler program (the first element is what runs), e.g. python3");
+        }
+        if (inputs.Executor is FrameworkExecutors.Container or FrameworkExecutors.Cluster && inputs.Image is null && !binder.IsUnknown("image"))
+        {
+            binder.Fail("image", $"is required by the '{inputs.Executor}' executor, which runs the compiler in that image; set image, or use executor 'local'");
+        }
+        InputRules.CheckEnvironment(inputs.Env, "env", binder);
     }
 
     /// <summary>Also records the program's definition, so its Pipelines compile with it (see <see cref="DeclaredFrameworks"/>).</summary>

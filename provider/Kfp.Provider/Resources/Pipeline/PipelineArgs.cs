@@ -43,11 +43,13 @@ internal sealed record PipelineArgs
 
     public string? FrameworkDigest { get; init; }
 
+    public ImmutableSortedDictionary<string, string>? FrameworkFields { get; init; }
+
     public static RecordShape<PipelineArgs> Shape { get; } = RecordShape<PipelineArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
-            "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
+            "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, InputRules.KfpName)
         .String("displayName", x => x.DisplayName, (x, v) => x with { DisplayName = v },
-            "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline).", rules: Rules.KfpName)
+            "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline).", rules: InputRules.KfpName)
         .String("description", x => x.Description, (x, v) => x with { Description = v },
             "What the pipeline does: given to the pipeline when it is created and to every version registered (KFP cannot change a pipeline's description; a change warns and never replaces the pipeline).", rules: [Rules.Text])
         .String("namespace", x => x.Namespace, (x, v) => x with { Namespace = v },
@@ -83,5 +85,9 @@ internal sealed record PipelineArgs
             "The pipeline's DAG as a Mermaid flowchart (tasks, edges, loops, conditions and exit handlers as subgraphs), " +
             "computed during preview; paste it in a ```mermaid block of a pull-request comment.", Prop.Computed | Prop.Display)
         .String("frameworkDigest", x => x.FrameworkDigest, (x, v) => x with { FrameworkDigest = v },
-            "The digest of the Framework that compiled the spec (none for built-in frameworks); a framework changed in the cluster must be approved again.", Prop.Computed);
+            "The digest of the Framework that compiled the spec (none for built-in frameworks); a framework changed in the cluster must be approved again.", Prop.Computed)
+        .StringMap("frameworkFields", x => x.FrameworkFields, (x, v) => x with { FrameworkFields = v },
+            "What the Framework of `frameworkDigest` runs, field by field (`command`, `image`, `executor`, `env.NAME`, `defaultParameters.NAME`, ...), " +
+            "so a framework changed in the cluster is shown as `field: old => new`. Env values whose names read like credentials are recorded as a fingerprint only.",
+            Prop.Computed | Prop.Explains);
 }

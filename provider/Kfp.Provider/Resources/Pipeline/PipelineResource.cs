@@ -36,8 +36,12 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         _ => null,
     };
 
-    protected override void Validate(PipelineArgs inputs, Binder binder) =>
+    protected override void Validate(PipelineArgs inputs, Binder binder)
+    {
         PullSecretRegistries.CheckServers(inputs.Registries, "registries", binder);
+        InputRules.CheckEnvironment(inputs.Env, "env", binder);
+        InputRules.CheckUnique(inputs.ImagePullSecrets, "imagePullSecrets", binder);
+    }
 
     public override async Task<CheckResult> CheckAsync(CheckContext context, CancellationToken cancellationToken)
     {
@@ -57,14 +61,16 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
             var sources = Sources(args, binder) with { ApprovedFrameworkDigest = Args(context.Olds).FrameworkDigest, Urn = context.Resource.Urn };
             var outcome = await _sources.CompileAsync(sources, cancellationToken);
             var inputs = outcome.Pipeline is { } compiled ? Write(PipelineView.Of(compiled), result.Inputs) : PipelineView.Unknown(result.Inputs);
-            inputs = outcome.FrameworkDigest is { } digest ? inputs.With("frameworkDigest", PropertyValue.Of(digest))
-                : outcome.Pipeline is null && args.Framework is not null && !BuiltInFrameworks.IsBuiltIn(args.Framework) ? inputs.With("frameworkDigest", PropertyValue.Unknown)
-                : inputs;
+            inputs = outcome.FrameworkDigest is { } digest
+                ? inputs.With("frameworkDigest", PropertyValue.Of(digest)).With("frameworkFields", StringMap(outcome.FrameworkFields))
+                : outcome.Pipeline is null && args.Framework is not null && !BuiltInFrameworks.IsBuiltIn(args.Framework)
+                    ? inputs.With("frameworkDigest", PropertyValue.Unknown).With("frameworkFields", PropertyValue.Unknown)
+                    : inputs;
             return result with { Inputs = inputs };
         }
         catch (UntrustedFrameworkException e)
         {
-            return result with { Failures = [new CheckFailure("framework", FrameworkTrustMessage.Refused(e, Args(context.Olds).FrameworkDigest))] };
+            return result with { Failures = [new CheckFailure("framework", FrameworkTrustMessage.Refused(e, Args(context.Olds).FrameworkDigest, Args(context.Olds).FrameworkFields))] };
         }
         catch (PipelineCompileException e)
         {
@@ -154,6 +160,10 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
             ? compiled
             : throw new ResourceException($"the pipeline source cannot be compiled: framework '{inputs.Framework}' was not found in the cluster; " +
                 "create it with a kfp:index:Framework resource (and make the Pipeline depend on it)");
+
+    private static PropertyValue StringMap(IReadOnlyDictionary<string, string>? map) => map is null
+        ? PropertyValue.Unknown
+        : PropertyValue.Of(PropertyMap.From(map.Select(p => KeyValuePair.Create(p.Key, PropertyValue.Of(p.Value)))));
 
     private static PipelineSources.Inputs Sources(PipelineArgs inputs, Binder? binder) => new(inputs.Source ?? "")
     {

@@ -21,6 +21,9 @@ internal sealed class PipelineSources(Func<ProviderServices> services)
     public sealed record Outcome(CompiledPipeline? Pipeline, string? NotYet)
     {
         public string? FrameworkDigest { get; init; }
+
+        /// <summary>What that framework runs, field by field (<see cref="Resources.FrameworkFields"/>).</summary>
+        public ImmutableSortedDictionary<string, string>? FrameworkFields { get; init; }
     }
 
     /// <summary>The inputs a compilation depends on.</summary>
@@ -71,6 +74,7 @@ internal sealed class PipelineSources(Func<ProviderServices> services)
         };
         var framework = inputs.Framework;
         string? digest = null;
+        ImmutableSortedDictionary<string, string>? fields = null;
         if (framework is null || BuiltInFrameworks.IsBuiltIn(framework))
         {
             request = request with { Framework = framework };
@@ -83,6 +87,7 @@ internal sealed class PipelineSources(Func<ProviderServices> services)
                 return new Outcome(null, resolved.NotYet);
             }
             digest = FrameworkDigest.Compute(external);
+            fields = Resources.FrameworkFields.Of(external);
             request = request with
             {
                 ExternalFramework = external,
@@ -94,7 +99,7 @@ internal sealed class PipelineSources(Func<ProviderServices> services)
         {
             compiled = await new ImageDigestPinner(services().Registry).PinAsync(compiled, PullSecretRegistries.Credentials(inputs.Registries), cancellationToken);
         }
-        return new Outcome(compiled, null) { FrameworkDigest = digest };
+        return new Outcome(compiled, null) { FrameworkDigest = digest, FrameworkFields = fields };
     }
 
     /// <summary>The default version name: derived from the spec hash, so the same spec gets the same name.</summary>
