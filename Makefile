@@ -18,7 +18,13 @@ help: ## List the targets
 
 build: ## Build everything; bin/pulumi-resource-kfp is the native (NativeAOT) plugin, plus bin/kfp-emulator and bin/kfp-dev
 	$(DOTNET) build $(SOLUTION) -c $(CONFIG) -nologo -clp:ErrorsOnly
-	$(DOTNET) publish $(PROVIDER) -c $(CONFIG) --no-build -nologo -clp:ErrorsOnly -o bin/lib/native
+	@# The native compile (minutes) runs only when an assembly or a build setting changed since the last one.
+	@if [ ! -x bin/lib/native/pulumi-resource-kfp ] || [ -n "$$(find provider Directory.Build.props Directory.Packages.props \
+	    \( -path '*/bin/$(CONFIG)/*.dll' -o -name '*.csproj' -o -name '*.props' \) -newer bin/lib/native/pulumi-resource-kfp | head -1)" ]; then \
+	  echo "$(DOTNET) publish $(PROVIDER) (NativeAOT)"; \
+	  $(DOTNET) publish $(PROVIDER) -c $(CONFIG) --no-build -nologo -clp:ErrorsOnly -o bin/lib/native; \
+	  touch bin/lib/native/pulumi-resource-kfp; \
+	else echo "bin/lib/native/pulumi-resource-kfp is up to date"; fi
 	install -m 755 bin/lib/native/pulumi-resource-kfp bin/pulumi-resource-kfp
 	$(DOTNET) publish $(EMULATOR) -c $(CONFIG) --no-build -nologo -o bin/lib/emulator
 	scripts/write-launcher bin/kfp-emulator lib/emulator/kfp-emulator

@@ -37,7 +37,8 @@ internal sealed class ProviderHost : IAsyncDisposable
         {
             engineLog.SetEngineAddress(engineAddress);
             var provider = providerFactory(engineLog);
-            var server = await GrpcServer.StartAsync(new ResourceProviderService(provider, engineLog, cancellation, diagnostics), ct);
+            var server = await GrpcServer.StartAsync(
+                new ResourceProviderService(provider, engineLog, cancellation, diagnostics), ct, new ResourceProviderMethods());
             return new ProviderHost(server, cancellation, engineLog, provider);
         }
         catch
