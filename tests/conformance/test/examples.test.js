@@ -110,9 +110,13 @@ test.describe('examples', () => {
     const live = await (await fetch(`${kfp}/apis/v2beta1/runs/${up.outputs.runId}`)).json();
     assert.equal(live.state, 'SUCCEEDED');
     const states = Object.fromEntries(live.run_details.task_details.map((t) => [t.display_name, t.state]));
-    for (const name of ['createpvc', 'importer', 'prepare', 'condition-branches-1', 'report', 'deletepvc']) {
+    for (const name of ['createpvc', 'importer', 'prepare', 'condition-branches-1', 'condition-3', 'train-medium', 'report', 'deletepvc']) {
       assert.equal(states[name], 'SUCCEEDED', `${name} in ${JSON.stringify(states)}`);
     }
+    // The run's model_size is medium: only the elif branch runs, as on KFP.
+    assert.equal(states['condition-2'], 'SKIPPED');
+    assert.equal(states['condition-4'], 'SKIPPED');
+    assert.ok(!('train-small' in states) && !('train-large' in states), JSON.stringify(states));
     await engine('destroy', 'branching', dir, []);
   });
 
