@@ -93,6 +93,77 @@ public sealed class RunExecutionTests
         Assert.Equal(3, TaskNames(done).Count(n => n == "echo"));
     }
 
+    private static JsonObject BranchesSpec()
+    {
+        const string Size = "inputs.parameter_values['pipelinechannel--size']";
+        const string Limit = "int(inputs.parameter_values['pipelinechannel--limit'])";
+        const string Channels = """
+            {"parameters":{"pipelinechannel--size":{"componentInputParameter":"pipelinechannel--size"},
+                           "pipelinechannel--limit":{"componentInputParameter":"pipelinechannel--limit"}}}
+            """;
+        var branches = new JsonObject();
+        var components = new JsonObject();
+        (string Test, string Task)[] arms =
+        [
+            ($"{Size} == 'small'", "train-small"),
+            ($"!({Size} == 'small') && {Size} == 'medium' && {Limit} > 4", "train-medium"),
+            ($"!({Size} == 'small') && !({Size} == 'medium' && {Limit} > 4)", "train-large"),
+        ];
+        for (var i = 0; i < arms.Length; i++)
+        {
+            var name = $"condition-{i + 2}";
+            branches[name] = new JsonObject
+            {
+                ["componentRef"] = new JsonObject { ["name"] = $"comp-{name}" },
+                ["taskInfo"] = new JsonObject { ["name"] = name },
+                ["inputs"] = JsonNode.Parse(Channels),
+                ["triggerPolicy"] = new JsonObject { ["condition"] = arms[i].Test },
+            };
+            components[$"comp-{name}"] = JsonNode.Parse(
+                """{"dag":{"tasks":{"TASK":{"componentRef":{"name":"comp-train"},"taskInfo":{"name":"TASK"}}}}}""".Replace("TASK", arms[i].Task, StringComparison.Ordinal));
+        }
+        components["comp-condition-branches-1"] = new JsonObject { ["dag"] = new JsonObject { ["tasks"] = branches } };
+        components["comp-train"] = new JsonObject { ["executorLabel"] = "exec-train" };
+        var spec = JsonNode.Parse("""
+            {"pipelineInfo":{"name":"branches"},"schemaVersion":"2.1.0",
+             "deploymentSpec":{"executors":{"exec-train":{"container":{"image":"alpine"}}}},
+             "root":{"inputDefinitions":{"parameters":{"size":{"parameterType":"STRING","defaultValue":"small"},
+                                                       "limit":{"parameterType":"NUMBER_INTEGER","defaultValue":8}}},
+               "dag":{"tasks":{"condition-branches-1":{"componentRef":{"name":"comp-condition-branches-1"},"taskInfo":{"name":"condition-branches-1"},
+                 "inputs":{"parameters":{"pipelinechannel--size":{"componentInputParameter":"size"},
+                                         "pipelinechannel--limit":{"componentInputParameter":"limit"}}}}}}}}
+            """)!.AsObject();
+        spec["components"] = components;
+        return spec;
+    }
+
+    [Theory]
+    [InlineData(null, "condition-2", "train-small")]
+    [InlineData("""{"size":"medium"}""", "condition-3", "train-medium")]
+    [InlineData("""{"size":"medium","limit":2}""", "condition-4", "train-large")]
+    [InlineData("""{"size":"huge"}""", "condition-4", "train-large")]
+    public async Task Run_IfElifElseOnParameters_RunsOnlyTheTakenBranch(string? parameters, string taken, string task)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var body = new JsonObject { ["display_name"] = "branches", ["pipeline_spec"] = BranchesSpec() };
+        if (parameters is not null)
+        {
+            body["runtime_config"] = new JsonObject { ["parameters"] = JsonNode.Parse(parameters) };
+        }
+        var created = await emu.PostAsync("/apis/v2beta1/runs", body);
+
+        await emu.AdvanceAsync(3600);
+        var done = await emu.GetAsync($"/apis/v2beta1/runs/{created["run_id"]}");
+
+        Assert.Equal("SUCCEEDED", done["state"]!.ToString());
+        foreach (var condition in (string[])["condition-2", "condition-3", "condition-4"])
+        {
+            Assert.Equal(condition == taken ? "SUCCEEDED" : "SKIPPED", Task(done, condition)["state"]!.ToString());
+        }
+        Assert.Equal([task], TaskNames(done).Where(n => n.StartsWith("train-", StringComparison.Ordinal)));
+        Assert.Equal("SUCCEEDED", Task(done, task)["state"]!.ToString());
+    }
+
     [Fact]
     public async Task FailTask_ByNameThroughTheEndpoint_FailsTheRunNamingTheTask()
     {

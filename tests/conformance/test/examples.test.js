@@ -80,6 +80,46 @@ test.describe('examples', () => {
     await engine('destroy', 'prokube', dir, []);
   });
 
+  test('branching-pipeline: if/elif/else with oneOf, an importer, a scratch claim and a memory limit from a parameter, and a run', async () => {
+    const dir = path.join(repoRoot, 'examples', 'branching-pipeline');
+    const up = await deploy('branching', dir);
+    const kfp = emulator.endpoints.kfp;
+    const version = await (await fetch(`${kfp}/apis/v2beta1/pipelines/${up.outputs.pipelineId}/versions/${up.outputs.versionId}`)).json();
+    const ir = version.pipeline_spec.pipeline_spec;
+    const platform = version.pipeline_spec.platform_spec.platforms.kubernetes.deploymentSpec.executors;
+    const branches = ir.components['comp-condition-branches-1'].dag.tasks;
+    assert.deepEqual(Object.keys(branches).sort(), ['condition-2', 'condition-3', 'condition-4']);
+    assert.equal(branches['condition-2'].triggerPolicy.condition, "inputs.parameter_values['pipelinechannel--model_size'] == 'small'");
+    assert.equal(branches['condition-4'].triggerPolicy.condition,
+      "!(inputs.parameter_values['pipelinechannel--model_size'] == 'small') && !(inputs.parameter_values['pipelinechannel--model_size'] == 'medium')");
+    const oneOf = ir.components['comp-condition-branches-1'].dag.outputs.parameters;
+    assert.deepEqual(Object.values(oneOf)[0].valueFromOneof.parameterSelectors.map((s) => s.producerSubtask).sort(),
+      ['condition-2', 'condition-3', 'condition-4']);
+    assert.equal(ir.root.dag.tasks.report.inputs.parameters.model_uri.taskOutputParameter.producerTask, 'condition-branches-1');
+    const executors = ir.deploymentSpec.executors;
+    assert.equal(executors['exec-importer'].importer.typeSchema.schemaTitle, 'system.Dataset');
+    assert.equal(executors['exec-importer'].importer.artifactUri.runtimeParameter, 'uri');
+    assert.ok(executors['exec-createpvc'] && executors['exec-deletepvc'], 'the claim tasks have executors');
+    const large = ir.components['comp-condition-4'].dag.tasks['train-large'];
+    assert.equal(executors[ir.components[large.componentRef.name].executorLabel].container.resources.resourceMemoryLimit,
+      "{{$.inputs.parameters['pipelinechannel--large_memory_limit']}}");
+    assert.deepEqual(platform['exec-prepare'].pvcMount[0].taskOutputParameter, { producerTask: 'createpvc', outputParameterKey: 'name' });
+    assert.deepEqual(ir.root.dag.tasks.deletepvc.dependentTasks, ['createpvc', 'report']);
+
+    assert.equal(up.outputs.runState, 'SUCCEEDED', 'up waited for the run to finish');
+    const live = await (await fetch(`${kfp}/apis/v2beta1/runs/${up.outputs.runId}`)).json();
+    assert.equal(live.state, 'SUCCEEDED');
+    const states = Object.fromEntries(live.run_details.task_details.map((t) => [t.display_name, t.state]));
+    for (const name of ['createpvc', 'importer', 'prepare', 'condition-branches-1', 'condition-3', 'train-medium', 'report', 'deletepvc']) {
+      assert.equal(states[name], 'SUCCEEDED', `${name} in ${JSON.stringify(states)}`);
+    }
+    // The run's model_size is medium: only the elif branch runs, as on KFP.
+    assert.equal(states['condition-2'], 'SKIPPED');
+    assert.equal(states['condition-4'], 'SKIPPED');
+    assert.ok(!('train-small' in states) && !('train-large' in states), JSON.stringify(states));
+    await engine('destroy', 'branching', dir, []);
+  });
+
   test('private-registry: verified credentials, a pull secret on KFP service accounts, pinned image digests', async () => {
     const registry = emulator.endpoints.registry;
     const host = new URL(registry).host;

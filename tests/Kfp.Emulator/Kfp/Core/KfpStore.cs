@@ -41,8 +41,11 @@ public sealed class KfpStore
     public TaskFailures Failures { get; }
 
     /// <summary>How a run created at <paramref name="at"/> from <paramref name="spec"/> executes; null when runs do not execute.</summary>
-    public RunPlan? PlanRun(System.Text.Json.Nodes.JsonObject spec, DateTimeOffset at) =>
-        TaskDuration is { } duration ? new RunPlanner(duration, Failures).Plan(spec, at) : null;
+    public RunPlan? PlanRun(System.Text.Json.Nodes.JsonObject spec, DateTimeOffset at, string? runtimeConfig) =>
+        TaskDuration is { } duration
+            ? new RunPlanner(duration, Failures).Plan(spec, at,
+                runtimeConfig is null ? null : System.Text.Json.Nodes.JsonNode.Parse(runtimeConfig)?["parameters"] as System.Text.Json.Nodes.JsonObject)
+            : null;
 
     public ServerSettings Settings => State.Settings;
 

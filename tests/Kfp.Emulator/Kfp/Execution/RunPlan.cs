@@ -52,7 +52,7 @@ public sealed record PlannedTask
 
     public string Image { get; init; } = "";
 
-    /// <summary>The <c>triggerPolicy.condition</c> of a conditional task (always taken in the emulator).</summary>
+    /// <summary>The <c>triggerPolicy.condition</c> of a conditional task (evaluated when it reads only known values, else taken).</summary>
     public string Condition { get; init; } = "";
 
     /// <summary>Names of the tasks in the same DAG this one waited for.</summary>
@@ -66,6 +66,6 @@ public sealed record PlannedTask
 
     public required DateTimeOffset End { get; init; }
 
-    /// <summary>SUCCEEDED or FAILED.</summary>
+    /// <summary>SUCCEEDED or FAILED; SKIPPED for a condition that was not taken.</summary>
     public required string Final { get; init; }
 }

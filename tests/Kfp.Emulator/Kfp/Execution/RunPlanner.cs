@@ -7,21 +7,24 @@ namespace Kfp.Emulator.Kfp.Execution;
 /// Walks a pipeline spec's DAG and plans each task: a task starts when every task in <c>dependentTasks</c> has
 /// succeeded (tasks with no pending dependency start together), takes <c>duration</c> (a quarter PENDING, the rest
 /// RUNNING) and succeeds unless a failure rule names it. Sub-DAGs, conditions and loops are DAG nodes around their
-/// tasks: conditions are always taken; a loop runs one iteration per item of a literal list (<c>items.raw</c>),
-/// else two. Tasks downstream of a failure never start; independent branches still finish.
+/// tasks. A condition that reads only values known when the run starts (the run's parameters, the pipeline's defaults,
+/// constants) is evaluated (<see cref="ConditionEvaluator"/>): when false its node is SKIPPED and nothing in it runs, so
+/// exactly one branch of an if/elif/else runs; any other condition is taken. A loop runs one iteration per item of a
+/// literal list (<c>items.raw</c>), else two. Tasks downstream of a failure never start; independent branches finish.
 /// </summary>
 internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
 {
     private const int UnknownLoopCount = 2;
 
-    public RunPlan Plan(JsonObject spec, DateTimeOffset createdAt)
+    /// <param name="parameters">The run's <c>runtime_config.parameters</c>, if any.</param>
+    public RunPlan Plan(JsonObject spec, DateTimeOffset createdAt, JsonObject? parameters = null)
     {
         var pipelineName = spec["pipelineInfo"]?["name"]?.ToString() is { Length: > 0 } n ? n : "pipeline";
         var workflow = $"{pipelineName}-{Guid.NewGuid().ToString("N")[..5]}";
         var context = new Context(spec, workflow, []);
         var start = createdAt + duration / 4;
         var rootDag = spec["root"]?["dag"] as JsonObject;
-        var (end, failed) = rootDag is null ? (start, null) : PlanDag(context, rootDag, workflow, start, "");
+        var (end, failed) = rootDag is null ? (start, null) : PlanDag(context, rootDag, workflow, start, "", RootValues(spec, parameters));
         context.Tasks.Insert(0, new PlannedTask
         {
             TaskId = Guid.NewGuid().ToString(),
@@ -44,7 +47,8 @@ internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
         };
     }
 
-    private (DateTimeOffset End, Failure? Failed) PlanDag(Context context, JsonObject dag, string parentNode, DateTimeOffset at, string path)
+    private (DateTimeOffset End, Failure? Failed) PlanDag(Context context, JsonObject dag, string parentNode, DateTimeOffset at, string path,
+        IReadOnlyDictionary<string, JsonNode?> values)
     {
         var tasks = (dag["tasks"] as JsonObject ?? []).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var done = new Dictionary<string, (DateTimeOffset End, bool Ok)>(StringComparer.Ordinal);
@@ -71,7 +75,7 @@ internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
                     continue;
                 }
                 var ready = deps.Select(d => done[d].End).Append(at).Max();
-                var (taskEnd, taskFailed) = PlanTask(context, name, task, deps, parentNode, ready, $"{path}/{name}");
+                var (taskEnd, taskFailed) = PlanTask(context, name, task, deps, parentNode, ready, $"{path}/{name}", values);
                 done[name] = (taskEnd, taskFailed is null);
                 end = taskEnd > end ? taskEnd : end;
                 failed ??= taskFailed;
@@ -85,12 +89,18 @@ internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
     }
 
     private (DateTimeOffset End, Failure? Failed) PlanTask(Context context, string name, JsonObject task, List<string> deps, string parentNode,
-        DateTimeOffset ready, string path)
+        DateTimeOffset ready, string path, IReadOnlyDictionary<string, JsonNode?> outerValues)
     {
         var componentName = task["componentRef"]?["name"]?.ToString() ?? "";
         var component = context.Spec["components"]?[componentName] as JsonObject ?? [];
         var nodeId = context.NodeId(path);
         var condition = task["triggerPolicy"]?["condition"]?.ToString() ?? "";
+        var values = TaskValues(task, outerValues);
+        if (condition.Length > 0 && ConditionEvaluator.Evaluate(condition, values) == false)
+        {
+            context.Tasks.Add(Dag(context, name, nodeId, parentNode, componentName, condition, deps, ready, ready, null) with { Final = "SKIPPED" });
+            return (ready, null);
+        }
         if ((task["parameterIterator"] ?? task["artifactIterator"]) is { } iterator)
         {
             var count = LoopCount(iterator);
@@ -101,7 +111,7 @@ internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
                 var iterationPath = $"{path}#{i}";
                 var iterationNode = context.NodeId(iterationPath);
                 var (iterationEnd, iterationFailed) = component["dag"] is JsonObject body
-                    ? PlanDag(context, body, iterationNode, ready, iterationPath)
+                    ? PlanDag(context, body, iterationNode, ready, iterationPath, values)
                     : PlanContainer(context, $"{name}-iteration-{i}", componentName, component, [], iterationNode, ready, iterationPath + "/c");
                 iterations.Add(Dag(context, $"{name}-iteration-{i}", iterationNode, nodeId, componentName, "", [], ready, iterationEnd, iterationFailed));
                 loopEnd = iterationEnd > loopEnd ? iterationEnd : loopEnd;
@@ -114,7 +124,7 @@ internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
         if (component["dag"] is JsonObject sub)
         {
             var index = context.Tasks.Count;
-            var (dagEnd, dagFailed) = PlanDag(context, sub, nodeId, ready, path);
+            var (dagEnd, dagFailed) = PlanDag(context, sub, nodeId, ready, path, values);
             context.Tasks.Insert(index, Dag(context, name, nodeId, parentNode, componentName, condition, deps, ready, dagEnd, dagFailed));
             return (dagEnd, dagFailed);
         }
@@ -164,6 +174,42 @@ internal sealed class RunPlanner(TimeSpan duration, TaskFailures failures)
         End = end,
         Final = failed is null ? "SUCCEEDED" : "FAILED",
     };
+
+    /// <summary>The root DAG's known inputs: the pipeline's parameter defaults, overridden by the run's parameters.</summary>
+    private static Dictionary<string, JsonNode?> RootValues(JsonObject spec, JsonObject? parameters)
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, definition) in spec["root"]?["inputDefinitions"]?["parameters"] as JsonObject ?? [])
+        {
+            if (definition?["defaultValue"] is { } value)
+            {
+                values[name] = value.DeepClone();
+            }
+        }
+        foreach (var (name, value) in parameters ?? [])
+        {
+            values[name] = value?.DeepClone();
+        }
+        return values;
+    }
+
+    /// <summary>A task's input parameters known before the run: constants and inputs passed down from known values.</summary>
+    private static Dictionary<string, JsonNode?> TaskValues(JsonObject task, IReadOnlyDictionary<string, JsonNode?> outer)
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, input) in task["inputs"]?["parameters"] as JsonObject ?? [])
+        {
+            if (input?["runtimeValue"]?["constant"] is { } constant)
+            {
+                values[name] = constant.DeepClone();
+            }
+            else if (input?["componentInputParameter"]?.ToString() is { } from && outer.TryGetValue(from, out var known))
+            {
+                values[name] = known?.DeepClone();
+            }
+        }
+        return values;
+    }
 
     private static int LoopCount(JsonNode iterator)
     {

@@ -113,7 +113,7 @@ internal sealed class ScheduleController(KfpStore store, PipelineService pipelin
             Namespace = schedule.Namespace,
             RecurringRunId = schedule.Id,
             History = [new(created, "PENDING")],
-            Plan = store.PlanRun(spec, at),
+            Plan = store.PlanRun(spec, at, schedule.RuntimeConfig),
         };
         store.State.Runs[row.Id] = row;
         if (store.State.Experiments.TryGetValue(schedule.ExperimentId, out var experiment))

@@ -68,7 +68,7 @@ internal sealed class RunHandlers(KfpStore store, PipelineService pipelines, Exp
                 CreatedAt = now,
                 Namespace = experiment.Namespace,
                 History = [new(now, "PENDING")],
-                Plan = store.PlanRun(source.Spec, store.Time.GetUtcNow()),
+                Plan = store.PlanRun(source.Spec, store.Time.GetUtcNow(), body.Raw("runtime_config")?.ToJsonString()),
             };
             store.State.Runs[row.Id] = row;
             store.State.Experiments[experiment.Id] = experiment with { LastRunCreatedAt = now };
