@@ -61,7 +61,7 @@ export class Pipeline extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly frameworkDigest: pulumi.Output<string>;
     /**
-     * What the Framework of `frameworkDigest` runs, field by field (`command`, `image`, `executor`, `env.NAME`, `defaultParameters.NAME`, ...), so a framework changed in the cluster is shown as `field: old => new`. Env values whose names read like credentials are recorded as a fingerprint only.
+     * What the Framework of `frameworkDigest` runs, field by field (`command`, `image`, `executor`, `env.NAME`, `defaultParameters.NAME`, ...), so a framework changed in the cluster is shown as `field: old => new`. Env values are recorded only as fingerprints.
      */
     declare public /*out*/ readonly frameworkFields: pulumi.Output<{[key: string]: string}>;
     /**

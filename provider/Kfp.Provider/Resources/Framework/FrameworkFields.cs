@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Kfp.Compiler;
 
 namespace Kfp.Provider.Resources;
@@ -13,10 +12,11 @@ namespace Kfp.Provider.Resources;
 /// What a framework runs, field by field, as a Pipeline records it next to <c>frameworkDigest</c> (<c>frameworkFields</c>),
 /// so a framework changed in the cluster can be shown as <c>field: old => new</c>, not only as two digests. The fields are
 /// those the digest covers (<see cref="FrameworkDigest"/>): <c>command</c>, <c>image</c>, <c>executor</c>, <c>network</c>,
-/// <c>workingDirectory</c>, <c>env.NAME</c> and <c>defaultParameters.NAME</c>. An env value whose name reads like a
-/// credential (<c>TOKEN</c>, <c>PASSWORD</c>, <c>SECRET</c>, <c>KEY</c>, ...) is recorded and shown only as a fingerprint.
+/// <c>workingDirectory</c>, <c>env.NAME</c> and <c>defaultParameters.NAME</c>. Env values are recorded and shown only as
+/// fingerprints: a framework read from the cluster does not say which of its values the program marked secret, and
+/// state must hold no secret in plain text; a changed fingerprint still names the variable that changed.
 /// </summary>
-internal static partial class FrameworkFields
+internal static class FrameworkFields
 {
     private const int MaxShown = 160;
 
@@ -33,7 +33,7 @@ internal static partial class FrameworkFields
         Put(fields, "workingDirectory", framework.WorkingDirectory);
         foreach (var (name, value) in framework.Env)
         {
-            fields["env." + name] = IsSecretName(name) ? Fingerprint(value) : value;
+            fields["env." + name] = Fingerprint(value);
         }
         foreach (var (name, value) in framework.DefaultParameters)
         {
@@ -50,9 +50,6 @@ internal static partial class FrameworkFields
             .Where(c => !string.Equals(c.Old, c.New, StringComparison.Ordinal))
             .Select(c => $"{c.Key}: {Show(c.Old)} => {Show(c.New)}"),
     ];
-
-    /// <summary>True for env names that usually hold a credential: their values are never recorded or shown.</summary>
-    public static bool IsSecretName(string name) => SecretName().IsMatch(name);
 
     private static void Put(ImmutableSortedDictionary<string, string>.Builder fields, string key, string? value)
     {
@@ -74,7 +71,4 @@ internal static partial class FrameworkFields
         var escaped = string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
         return escaped.Length > MaxShown ? escaped[..MaxShown] + "…" : escaped;
     }
-
-    [GeneratedRegex("(TOKEN|SECRET|PASSW|PWD|KEY|CREDENTIAL|AUTH|COOKIE|SESSION|PRIVATE)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SecretName();
 }

@@ -88,6 +88,6 @@ internal sealed record PipelineArgs
             "The digest of the Framework that compiled the spec (none for built-in frameworks); a framework changed in the cluster must be approved again.", Prop.Computed)
         .StringMap("frameworkFields", x => x.FrameworkFields, (x, v) => x with { FrameworkFields = v },
             "What the Framework of `frameworkDigest` runs, field by field (`command`, `image`, `executor`, `env.NAME`, `defaultParameters.NAME`, ...), " +
-            "so a framework changed in the cluster is shown as `field: old => new`. Env values whose names read like credentials are recorded as a fingerprint only.",
+            "so a framework changed in the cluster is shown as `field: old => new`. Env values are recorded only as fingerprints.",
             Prop.Computed | Prop.Explains);
 }
