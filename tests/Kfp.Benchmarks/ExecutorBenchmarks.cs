@@ -3,6 +3,7 @@ using Kfp.Compiler;
 using Kfp.Emulator;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Resources;
 
 namespace Kfp.Benchmarks;

@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Kfp.Compiler;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Host;
 using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 
