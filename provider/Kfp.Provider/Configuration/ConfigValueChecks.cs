@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using Kfp.Provider.Engine;
+using Kfp.Provider.Engine.Binding;
 
 namespace Kfp.Provider.Configuration;
 
 /// <summary>
-/// What CheckConfig refuses in the values themselves: a host carrying credentials, a query or a fragment; a namespace
-/// that is not a DNS label; a token or cache directory with control characters; <c>trustedFrameworks</c> entries that
+/// What CheckConfig refuses in the values themselves beyond the field rules of <see cref="ProviderConfigArgs"/>: a host
+/// carrying credentials, a query or a fragment; a token or cache directory with control characters; <c>trustedFrameworks</c> entries that
 /// can match nothing; and settings that contradict each other. No message quotes a secret value.
 /// </summary>
 internal static partial class ConfigValueChecks
@@ -25,11 +26,6 @@ internal static partial class ConfigValueChecks
                     "has a query or fragment ('?…' or '#…'); the provider appends API paths to kfp:host: set it to the KFP API base URL only, e.g. https://kubeflow.example.com/pipeline");
             }
         }
-        if (config.Namespace is { } ns && !DnsLabel().IsMatch(ns))
-        {
-            yield return new CheckFailure(ConfigKeys.Namespace,
-                $"'{Quote(ns)}' is not a valid Kubernetes namespace: use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit; set kfp:namespace (or KFP_NAMESPACE) to the KFP profile namespace");
-        }
         if (config.Token is { } token && token.Any(char.IsControl))
         {
             // The token is secret: say where, never what.
@@ -38,12 +34,12 @@ internal static partial class ConfigValueChecks
         }
         if (config.CacheDir is { } cacheDir && cacheDir.Any(char.IsControl))
         {
-            yield return new CheckFailure(ConfigKeys.CacheDir, $"'{Quote(cacheDir)}' contains a control character; set kfp:cacheDir to a directory path, or unset it");
+            yield return new CheckFailure(ConfigKeys.CacheDir, $"'{Rules.Quote(cacheDir)}' contains a control character; set kfp:cacheDir to a directory path, or unset it");
         }
         foreach (var entry in config.TrustedFrameworks.Where(e => !IsTrustEntry(e)))
         {
             yield return new CheckFailure(ConfigKeys.TrustedFrameworks,
-                $"'{Quote(entry)}' matches no framework: each entry is a framework name ('tfx'), 'namespace/name' ('team-ml/tfx'), a digest ('sha256:' and 64 hex digits, a Framework's `digest` output) or '*'");
+                $"'{Rules.Quote(entry)}' matches no framework: each entry is a framework name ('tfx'), 'namespace/name' ('team-ml/tfx'), a digest ('sha256:' and 64 hex digits, a Framework's `digest` output) or '*'");
         }
         if (config.RequestTimeout is { } request && config.OperationTimeout is { } operation && operation < request)
         {
@@ -59,15 +55,6 @@ internal static partial class ConfigValueChecks
 
     private static bool IsTrustEntry(string entry) =>
         entry == "*" || DigestEntry().IsMatch(entry) || FrameworkEntry().IsMatch(entry);
-
-    private static string Quote(string value)
-    {
-        var cut = value.Length > 80 ? value[..80] + "…" : value;
-        return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-    }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
 
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
     private static partial Regex DigestEntry();

@@ -45,7 +45,8 @@ internal sealed record ProviderConfigArgs
             "KFP API base URL, e.g. `https://kubeflow.example.com/pipeline`. Falls back to `KFP_HOST`.")
         .FallingBackTo(ConfigKeys.HostEnv)
         .String(ConfigKeys.Namespace, x => x.Namespace, (x, v) => x with { Namespace = v },
-            "KFP profile namespace (multi-user mode) and default Kubernetes namespace. Falls back to `KFP_NAMESPACE`, the kubeconfig context's namespace, then `kubeflow`.")
+            "KFP profile namespace (multi-user mode) and default Kubernetes namespace. Falls back to `KFP_NAMESPACE`, the kubeconfig context's namespace, then `kubeflow`.",
+            rules: Rules.Namespace)
         .FallingBackTo(ConfigKeys.NamespaceEnv)
         .String(ConfigKeys.Token, x => x.Token, (x, v) => x with { Token = v },
             "Bearer token for the KFP API. Falls back to `KFP_TOKEN`.", Prop.Secret)

@@ -25,8 +25,12 @@ internal static partial class Rules
     /// <summary>Free text (descriptions): line breaks and tabs are fine, NUL and other control characters are not.</summary>
     public static Rule<string> Text { get; } = v => ControlCharacter(v, allowWhitespace: true);
 
-    /// <summary>A KFP name: not empty, no control characters, at most 128 bytes.</summary>
-    public static IReadOnlyList<Rule<string>> KfpName { get; } = [NotEmpty, NoControlCharacters, MaxBytes(KfpNameBytes)];
+    /// <summary>Not only blanks (KFP accepts such a name, and nobody can find it in the UI).</summary>
+    public static Rule<string> NotBlank { get; } = v =>
+        v.Length > 0 && string.IsNullOrWhiteSpace(v) ? "is only blanks; give it a visible name or leave the property out" : null;
+
+    /// <summary>A KFP name: not empty, not only blanks, no control characters, at most 128 bytes.</summary>
+    public static IReadOnlyList<Rule<string>> KfpName { get; } = [NotEmpty, NoControlCharacters, MaxBytes(KfpNameBytes), NotBlank];
 
     /// <summary>A Kubernetes namespace (and KFP profile): a DNS-1123 label.</summary>
     public static IReadOnlyList<Rule<string>> Namespace { get; } = [NotEmpty, DnsLabel("namespace")];
@@ -69,10 +73,10 @@ internal static partial class Rules
         return null;
     }
 
-    /// <summary>A value as quoted in a message: control characters escaped, long values cut.</summary>
-    private static string Quote(string value)
+    /// <summary>A value as quoted in a message: control characters escaped, cut after <paramref name="max"/> characters.</summary>
+    public static string Quote(string value, int max = 80)
     {
-        var cut = value.Length > 80 ? value[..80] + "…" : value;
+        var cut = value.Length > max ? value[..max] + "…" : value;
         var builder = new StringBuilder(cut.Length);
         foreach (var c in cut)
         {

@@ -13,7 +13,7 @@ internal sealed record ExperimentArgs
 
     public static RecordShape<ExperimentArgs> Shape { get; } = RecordShape<ExperimentArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
-            "The experiment's name, unique per namespace. Autonamed from the resource name when omitted.", Prop.Replace | Prop.Drift, InputRules.KfpName)
+            "The experiment's name, unique per namespace. Autonamed from the resource name when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
         .String("description", x => x.Description, (x, v) => x with { Description = v },
             "What the experiment is for.", Prop.Replace | Prop.Drift, [Rules.Text])
         .String("namespace", x => x.Namespace, (x, v) => x with { Namespace = v },

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kfp.Compiler;
+using Kfp.Provider.Engine.Binding;
 
 namespace Kfp.Provider.Resources;
 
@@ -62,13 +63,5 @@ internal static class FrameworkFields
     private static string Fingerprint(string value) =>
         "(hidden, sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..12] + ")";
 
-    private static string Show(string? value)
-    {
-        if (value is null)
-        {
-            return "(none)";
-        }
-        var escaped = string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-        return escaped.Length > MaxShown ? escaped[..MaxShown] + "…" : escaped;
-    }
+    private static string Show(string? value) => value is null ? "(none)" : Rules.Quote(value, MaxShown);
 }

@@ -47,9 +47,9 @@ internal sealed record PipelineArgs
 
     public static RecordShape<PipelineArgs> Shape { get; } = RecordShape<PipelineArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
-            "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, InputRules.KfpName)
+            "Pipeline name, unique per namespace. Autonamed when omitted.", Prop.Replace | Prop.Drift, Rules.KfpName)
         .String("displayName", x => x.DisplayName, (x, v) => x with { DisplayName = v },
-            "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline).", rules: InputRules.KfpName)
+            "Name shown in the KFP UI; defaults to `name`. Changes in place on KFP 2.17+ (older servers cannot rename a pipeline).", rules: Rules.KfpName)
         .String("description", x => x.Description, (x, v) => x with { Description = v },
             "What the pipeline does: given to the pipeline when it is created and to every version registered (KFP cannot change a pipeline's description; a change warns and never replaces the pipeline).", rules: [Rules.Text])
         .String("namespace", x => x.Namespace, (x, v) => x with { Namespace = v },

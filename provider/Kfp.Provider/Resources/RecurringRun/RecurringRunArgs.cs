@@ -38,7 +38,7 @@ internal sealed record RecurringRunArgs
 
     public static RecordShape<RecurringRunArgs> Shape { get; } = RecordShape<RecurringRunArgs>.Inputs(() => new())
         .String("name", x => x.Name, (x, v) => x with { Name = v },
-            "Display name of the recurring run (KFP does not require it to be unique). Autonamed when omitted.", Prop.Replace, InputRules.KfpName)
+            "Display name of the recurring run (KFP does not require it to be unique). Autonamed when omitted.", Prop.Replace, Rules.KfpName)
         .String("description", x => x.Description, (x, v) => x with { Description = v }, "What the schedule is for.", Prop.Replace, [Rules.Text])
         .String("pipelineId", x => x.PipelineId, (x, v) => x with { PipelineId = v }, "The pipeline to run.", Prop.Required | Prop.Replace, Rules.Reference)
         .String("pipelineVersionId", x => x.PipelineVersionId, (x, v) => x with { PipelineVersionId = v },

@@ -25,7 +25,7 @@ internal sealed record RunArgs
     public bool? DeleteOnDestroy { get; init; }
 
     public static RecordShape<RunArgs> Shape { get; } = RecordShape<RunArgs>.Inputs(() => new())
-        .String("name", x => x.Name, (x, v) => x with { Name = v }, "Display name of the run. Autonamed when omitted.", Prop.Replace, InputRules.KfpName)
+        .String("name", x => x.Name, (x, v) => x with { Name = v }, "Display name of the run. Autonamed when omitted.", Prop.Replace, Rules.KfpName)
         .String("pipelineId", x => x.PipelineId, (x, v) => x with { PipelineId = v }, "The pipeline to run.", Prop.Required | Prop.Replace, Rules.Reference)
         .String("pipelineVersionId", x => x.PipelineVersionId, (x, v) => x with { PipelineVersionId = v },
             "The pipeline version to run; the pipeline's latest version when omitted.", Prop.Replace, [Rules.NoControlCharacters])

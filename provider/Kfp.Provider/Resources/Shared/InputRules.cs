@@ -4,17 +4,11 @@ using Kfp.Provider.Engine.Binding;
 namespace Kfp.Provider.Resources;
 
 /// <summary>
-/// Input rules the resources share beyond the generic ones: names that are only blanks, container image references,
+/// Input rules the resources share beyond the generic ones (<see cref="Rules"/>): container image references,
 /// environment variable names, and lists that name something twice. Each message names the value and says what to do.
 /// </summary>
 internal static class InputRules
 {
-    public static Rule<string> NotBlank { get; } = v =>
-        v.Length > 0 && string.IsNullOrWhiteSpace(v) ? "is only blanks; give it a visible name or leave the property out" : null;
-
-    /// <summary>A name KFP shows: the generic KFP name rules, and not only blanks (KFP accepts it, nobody can find it).</summary>
-    public static IReadOnlyList<Rule<string>> KfpName { get; } = [.. Rules.KfpName, NotBlank];
-
     /// <summary>A container image reference as registries parse it (<see cref="ImageReference"/>), with the fix.</summary>
     public static Rule<string> ImageReference { get; } = v =>
     {
@@ -26,7 +20,7 @@ internal static class InputRules
         {
             var digest = Kfp.Registry.ImageReference.Parse(v).Digest;
             return digest is not null && digest.StartsWith("sha256:", StringComparison.Ordinal) && !IsSha256Hex(digest["sha256:".Length..])
-                ? $"'{Short(v)}' has a sha256 digest of {digest.Length - "sha256:".Length} characters; a sha256 digest is 64 lowercase hex digits: copy the whole digest"
+                ? $"'{Rules.Quote(v)}' has a sha256 digest of {digest.Length - "sha256:".Length} characters; a sha256 digest is 64 lowercase hex digits: copy the whole digest"
                 : null;
         }
         catch (FormatException e)
@@ -45,7 +39,7 @@ internal static class InputRules
         {
             if (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Any(char.IsControl))
             {
-                binder.Fail(property, $"'{Short(name)}' is not an environment variable name: it must be non-empty, without '=' or control characters, e.g. PIP_INDEX_URL");
+                binder.Fail(property, $"'{Rules.Quote(name)}' is not an environment variable name: it must be non-empty, without '=' or control characters, e.g. PIP_INDEX_URL");
             }
             else if (value.Contains('\0', StringComparison.Ordinal))
             {
@@ -62,17 +56,10 @@ internal static class InputRules
         {
             if (!seen.Add(items!.Value[i]))
             {
-                binder.Fail($"{property}[{i}]", $"'{Short(items.Value[i])}' is listed twice; give each once");
+                binder.Fail($"{property}[{i}]", $"'{Rules.Quote(items.Value[i])}' is listed twice; give each once");
             }
         }
     }
 
     private static bool IsSha256Hex(string hex) => hex.Length == 64 && hex.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
-    /// <summary>A value as quoted in a message: control characters escaped, long values cut.</summary>
-    public static string Short(string value)
-    {
-        var cut = value.Length > 80 ? value[..80] + "…" : value;
-        return string.Concat(cut.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-    }
 }
