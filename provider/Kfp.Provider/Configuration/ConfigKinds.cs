@@ -76,8 +76,7 @@ internal static class ConfigKinds
             }
         }
 
-        public override PropertyValue? Write(ImmutableSortedDictionary<string, string>? value) =>
-            value is { } v ? PropertyValue.Of(PropertyMap.From(v.Select(p => KeyValuePair.Create(p.Key, PropertyValue.Of(p.Value))))) : null;
+        public override PropertyValue? Write(ImmutableSortedDictionary<string, string>? value) => Kinds.StringMap.Write(value);
     }
 
     private sealed class ListKind(string expected) : Kind<ImmutableArray<string>?>
