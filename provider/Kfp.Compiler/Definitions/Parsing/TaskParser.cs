@@ -50,19 +50,8 @@ internal static class TaskParser
         if (item.ContainsKey("condition"))
         {
             reader.CheckKeys(item, path, "condition", "tasks");
-            var condition = reader.Mapping(item, "condition", path) ?? [];
-            var conditionPath = Json.Path(path, "condition");
-            reader.CheckKeys(condition, conditionPath, "left", "operator", "right");
-            var op = reader.RequiredString(condition, "operator", conditionPath, $"use one of {string.Join(" ", Operators)}.");
-            if (op.Length > 0 && !Operators.Contains(op, StringComparer.Ordinal))
-            {
-                reader.Add(Json.Path(conditionPath, "operator"), $"unknown operator '{op}'; use one of {string.Join(" ", Operators)}.");
-            }
-
-            return new ConditionGroup(
-                ValueParser.Parse(reader, condition["left"], Json.Path(conditionPath, "left")), op,
-                ValueParser.Parse(reader, condition["right"], Json.Path(conditionPath, "right")),
-                ParseList(reader, item, path), path);
+            var test = ParseTest(reader, item, path);
+            return new ConditionGroup(test.Left, test.Operator, test.Right, ParseList(reader, item, path), path);
         }
 
         if (item.ContainsKey("loop"))
