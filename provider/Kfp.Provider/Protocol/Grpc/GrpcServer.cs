@@ -55,7 +55,7 @@ internal sealed class GrpcServer : IAsyncDisposable
     /// generated <c>BindService</c>.
     /// </summary>
     public static async Task<GrpcServer> StartAsync<[DynamicallyAccessedMembers(ServiceMembers)] TService>(
-        TService service, CancellationToken ct, IServiceMethodProvider<TService>? methods = null)
+        TService service, IServiceMethodProvider<TService>? methods, CancellationToken ct)
         where TService : class
     {
         // The gRPC pipeline is built on the thread pool once Kestrel has bound, while the port line travels to the

@@ -38,7 +38,7 @@ internal sealed class ProviderHost : IAsyncDisposable
             engineLog.SetEngineAddress(engineAddress);
             var provider = providerFactory(engineLog);
             var server = await GrpcServer.StartAsync(
-                new ResourceProviderService(provider, engineLog, cancellation, diagnostics), ct, new ResourceProviderMethods());
+                new ResourceProviderService(provider, engineLog, cancellation, diagnostics), new ResourceProviderMethods(), ct);
             return new ProviderHost(server, cancellation, engineLog, provider);
         }
         catch

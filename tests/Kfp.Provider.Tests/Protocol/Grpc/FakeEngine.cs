@@ -24,7 +24,7 @@ internal sealed class FakeEngine : IAsyncDisposable
     public static async Task<FakeEngine> StartAsync()
     {
         var engine = new FakeEngine();
-        engine._server = await GrpcServer.StartAsync(engine._service, CancellationToken.None);
+        engine._server = await GrpcServer.StartAsync(engine._service, methods: null, CancellationToken.None);
         return engine;
     }
 
