@@ -37,9 +37,11 @@ public sealed class SharedCompileCancellationTests : IDisposable
         var compiler = Compiler(cluster);
         using var cancel = new CancellationTokenSource();
 
-        var leaving = compiler.CompileAsync(Request(), cancel.Token);
+        // The staying caller joins first: each caller reads the source before it joins the shared compile, so two callers
+        // started together may join in either order, and a compile whose only waiter leaves is (rightly) abandoned.
         var staying = compiler.CompileAsync(Request(), CancellationToken.None);
         await cluster.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var leaving = compiler.CompileAsync(Request(), cancel.Token);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
         Assert.False(cluster.SawCancel);
