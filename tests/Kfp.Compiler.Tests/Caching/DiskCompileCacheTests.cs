@@ -71,7 +71,9 @@ public sealed class DiskCompileCacheTests : IDisposable
     [Fact]
     public async Task CompileAsync_TwoInstancesAtOnce_BothSucceed()
     {
-        var runner = new CountingRunner(TestFiles.Read("ir/samples/hello_world.yaml"), TimeSpan.FromMilliseconds(200));
+        // Both compiles are inside the compiler at once (neither can finish before the other has started), as when
+        // preview and up of two stacks compile the same source together.
+        var runner = new CountingRunner(TestFiles.Read("ir/samples/hello_world.yaml"), together: 2);
         _folder.Write("pipeline.py", "# pipeline source\n");
 
         var results = await Task.WhenAll(
