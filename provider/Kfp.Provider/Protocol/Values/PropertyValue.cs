@@ -31,8 +31,8 @@ public abstract record PropertyValue
         UnknownValue => true,
         SecretValue s => s.Inner.ContainsUnknowns,
         OutputValue o => o.Value is null || o.Value.ContainsUnknowns,
-        ArrayValue a => a.Items.Any(i => i.ContainsUnknowns),
-        ObjectValue o => o.Map.Values.Any(v => v.ContainsUnknowns),
+        ArrayValue a => AnyItem(a.Items, static v => v.ContainsUnknowns),
+        ObjectValue o => AnyItem(o.Map, static v => v.ContainsUnknowns),
         _ => false,
     };
 
@@ -44,21 +44,81 @@ public abstract record PropertyValue
     {
         SecretValue => true,
         OutputValue o => o.Secret || (o.Value?.ContainsSecrets ?? false),
-        ArrayValue a => a.Items.Any(i => i.ContainsSecrets),
-        ObjectValue o => o.Map.Values.Any(v => v.ContainsSecrets),
+        ArrayValue a => AnyItem(a.Items, static v => v.ContainsSecrets),
+        ObjectValue o => AnyItem(o.Map, static v => v.ContainsSecrets),
         _ => false,
     };
 
-    /// <summary>The value with secret and output wrappers removed at every level.</summary>
+    /// <summary>
+    /// The value with secret and output wrappers removed at every level. A value with no wrapper inside is returned as
+    /// it is, not copied (the walk allocates nothing then: a Pipeline's recorded view has thousands of values).
+    /// </summary>
     public PropertyValue Plain => this switch
     {
         SecretValue s => s.Inner.Plain,
         OutputValue { Value: null } => Unknown,
         OutputValue o => o.Value!.Plain,
-        ArrayValue a => new ArrayValue([.. a.Items.Select(i => i.Plain)]),
-        ObjectValue o => new ObjectValue(o.Map.Select(v => v.Plain)),
+        ArrayValue a => PlainItems(a),
+        ObjectValue o => PlainFields(o),
         _ => this,
     };
+
+    private static bool AnyItem(ImmutableArray<PropertyValue> items, Func<PropertyValue, bool> test)
+    {
+        foreach (var item in items)
+        {
+            if (test(item))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AnyItem(PropertyMap map, Func<PropertyValue, bool> test)
+    {
+        foreach (var (_, value) in map)
+        {
+            if (test(value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ArrayValue PlainItems(ArrayValue array)
+    {
+        var items = array.Items;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var plain = items[i].Plain;
+            if (!ReferenceEquals(plain, items[i]))
+            {
+                var builder = ImmutableArray.CreateBuilder<PropertyValue>(items.Length);
+                builder.AddRange(items, i);
+                builder.Add(plain);
+                for (i++; i < items.Length; i++)
+                {
+                    builder.Add(items[i].Plain);
+                }
+                return new ArrayValue(builder.MoveToImmutable());
+            }
+        }
+        return array;
+    }
+
+    private static ObjectValue PlainFields(ObjectValue value)
+    {
+        foreach (var (_, field) in value.Map)
+        {
+            if (!ReferenceEquals(field.Plain, field))
+            {
+                return new ObjectValue(value.Map.Select(v => v.Plain));
+            }
+        }
+        return value;
+    }
 }
 
 /// <summary>JSON null, or a property that is absent.</summary>
