@@ -71,6 +71,10 @@ internal sealed class GrpcServer : IAsyncDisposable
         var options = new KestrelServerOptions { ApplicationServices = kestrelServices, AddServerHeader = false };
         options.Limits.MaxRequestBodySize = null;
         options.Limits.Http2.MaxStreamsPerConnection = 1000;
+        // The engine sends a Pipeline's recorded view (0.5 MB for 1,600 tasks) up to three times in one Diff: with
+        // Kestrel's default windows (1 MB per connection, 768 KB per stream) such a request waits for window updates.
+        options.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
+        options.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
         options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
         var server = new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance);

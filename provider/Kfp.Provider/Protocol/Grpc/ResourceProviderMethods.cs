@@ -25,18 +25,18 @@ internal sealed class ResourceProviderMethods : IServiceMethodProvider<ResourceP
         new Unary<ProviderHandshakeRequest, ProviderHandshakeResponse>("Handshake", (s, r, c) => s.Handshake(r, c)),
         new Unary<ParameterizeRequest, ParameterizeResponse>("Parameterize", (s, r, c) => s.Parameterize(r, c)),
         new Unary<GetSchemaRequest, GetSchemaResponse>("GetSchema", (s, r, c) => s.GetSchema(r, c)),
-        new Unary<CheckRequest, CheckResponse>("CheckConfig", (s, r, c) => s.CheckConfig(r, c)),
-        new Unary<DiffRequest, DiffResponse>("DiffConfig", (s, r, c) => s.DiffConfig(r, c)),
+        new Unary<CheckRequest, CheckResponse>("CheckConfig", (s, r, c) => s.CheckConfig(r, c), Carried<CheckRequest>.Instance, Carried<CheckResponse>.Instance),
+        new Unary<DiffRequest, DiffResponse>("DiffConfig", (s, r, c) => s.DiffConfig(r, c), Carried<DiffRequest>.Instance),
         new Unary<ConfigureRequest, ConfigureResponse>("Configure", (s, r, c) => s.Configure(r, c)),
         new Unary<InvokeRequest, InvokeResponse>("Invoke", (s, r, c) => s.Invoke(r, c)),
         new Unary<CallRequest, CallResponse>("Call", (s, r, c) => s.Call(r, c)),
-        new Unary<CheckRequest, CheckResponse>("Check", (s, r, c) => s.Check(r, c)),
-        new Unary<DiffRequest, DiffResponse>("Diff", (s, r, c) => s.Diff(r, c)),
-        new Unary<CreateRequest, CreateResponse>("Create", (s, r, c) => s.Create(r, c)),
-        new Unary<ReadRequest, ReadResponse>("Read", (s, r, c) => s.Read(r, c)),
+        new Unary<CheckRequest, CheckResponse>("Check", (s, r, c) => s.Check(r, c), Carried<CheckRequest>.Instance, Carried<CheckResponse>.Instance),
+        new Unary<DiffRequest, DiffResponse>("Diff", (s, r, c) => s.Diff(r, c), Carried<DiffRequest>.Instance),
+        new Unary<CreateRequest, CreateResponse>("Create", (s, r, c) => s.Create(r, c), Carried<CreateRequest>.Instance, Carried<CreateResponse>.Instance),
+        new Unary<ReadRequest, ReadResponse>("Read", (s, r, c) => s.Read(r, c), Carried<ReadRequest>.Instance, Carried<ReadResponse>.Instance),
         new ServerStreaming<ListRequest, ListResponse>("List", (s, r, w, c) => s.List(r, w, c)),
-        new Unary<UpdateRequest, UpdateResponse>("Update", (s, r, c) => s.Update(r, c)),
-        new Unary<DeleteRequest, Empty>("Delete", (s, r, c) => s.Delete(r, c)),
+        new Unary<UpdateRequest, UpdateResponse>("Update", (s, r, c) => s.Update(r, c), Carried<UpdateRequest>.Instance, Carried<UpdateResponse>.Instance),
+        new Unary<DeleteRequest, Empty>("Delete", (s, r, c) => s.Delete(r, c), Carried<DeleteRequest>.Instance),
         new Unary<ConstructRequest, ConstructResponse>("Construct", (s, r, c) => s.Construct(r, c)),
         new Unary<Empty, Empty>("Cancel", (s, r, c) => s.Cancel(r, c)),
         new Unary<Empty, PluginInfo>("GetPluginInfo", (s, r, c) => s.GetPluginInfo(r, c)),
@@ -74,14 +74,17 @@ internal sealed class ResourceProviderMethods : IServiceMethodProvider<ResourceP
         public abstract void Register(ServiceMethodProviderContext<ResourceProviderService> context);
     }
 
-    private sealed class Unary<TRequest, TResponse>(string name, UnaryServerMethod<ResourceProviderService, TRequest, TResponse> invoker)
+    private sealed class Unary<TRequest, TResponse>(
+        string name, UnaryServerMethod<ResourceProviderService, TRequest, TResponse> invoker,
+        Marshaller<TRequest>? requests = null, Marshaller<TResponse>? responses = null)
         : Method(name, typeof(TRequest), typeof(TResponse))
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
         public override void Register(ServiceMethodProviderContext<ResourceProviderService> context) =>
             context.AddUnaryMethod(
-                new Method<TRequest, TResponse>(MethodType.Unary, ServiceName, Name, Marshal<TRequest>.Instance, Marshal<TResponse>.Instance),
+                new Method<TRequest, TResponse>(MethodType.Unary, ServiceName, Name,
+                    requests ?? Marshal<TRequest>.Instance, responses ?? Marshal<TResponse>.Instance),
                 [], invoker);
     }
 
@@ -111,5 +114,27 @@ internal sealed class ResourceProviderMethods : IServiceMethodProvider<ResourceP
                 context.Complete();
             },
             context => Parser.ParseFrom(context.PayloadAsReadOnlySequence()));
+    }
+
+    /// <summary>Messages whose resource properties travel as property maps (<see cref="IStructCarrier"/>, <see cref="StructMessages"/>).</summary>
+    private static class Carried<T>
+        where T : class, IMessage<T>, IStructCarrier, new()
+    {
+        private static readonly MessageParser<T> Parser = new(() => new T());
+        private static readonly int[] Fields = new T().StructFieldNumbers.ToArray();
+
+        public static readonly Marshaller<T> Instance = Marshallers.Create<T>(
+            (message, context) =>
+            {
+                if (message.Structs.All.Count == 0)
+                {
+                    context.SetPayloadLength(message.CalculateSize());
+                    message.WriteTo(context.GetBufferWriter());
+                    context.Complete();
+                    return;
+                }
+                StructMessages.Write(message, context);
+            },
+            context => StructMessages.Read(Parser, context.PayloadAsReadOnlySequence(), Fields));
     }
 }

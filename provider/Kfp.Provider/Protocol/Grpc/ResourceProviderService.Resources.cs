@@ -10,43 +10,46 @@ internal sealed partial class ResourceProviderService
 {
     public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) =>
         Run(context, async ct => ToResponse(await _provider.CheckAsync(
-            new ResourceCheck(Address(request.Urn, request.Type, request.Name), Map(request.Olds), Map(request.News), request.RandomSeed.Memory), ct)));
+            new ResourceCheck(Address(request.Urn, request.Type, request.Name), request.Map(CheckRequest.OldsFieldNumber, request.Olds),
+                request.Map(CheckRequest.NewsFieldNumber, request.News), request.RandomSeed.Memory), ct)));
 
     public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context) =>
         Run(context, async ct => WireDiff.ToResponse(await _provider.DiffAsync(
-            new ResourceDiff(Address(request.Urn, request.Type, request.Name), request.Id, Map(request.Olds), Map(request.OldInputs), Map(request.News)), ct)));
+            new ResourceDiff(Address(request.Urn, request.Type, request.Name), request.Id, request.Map(DiffRequest.OldsFieldNumber, request.Olds),
+                request.Map(DiffRequest.OldInputsFieldNumber, request.OldInputs), request.Map(DiffRequest.NewsFieldNumber, request.News)), ct)));
 
     public override Task<CreateResponse> Create(CreateRequest request, ServerCallContext context) =>
         Run(context, async ct =>
         {
             var created = await _provider.CreateAsync(
-                new ResourceCreate(Address(request.Urn, request.Type, request.Name), Map(request.Properties), Timeout(request.Timeout), request.Preview), ct);
-            return new CreateResponse { Id = created.Id, Properties = PropertyValueCodec.ToStruct(created.Outputs) };
+                new ResourceCreate(Address(request.Urn, request.Type, request.Name), request.Map(CreateRequest.PropertiesFieldNumber, request.Properties),
+                    Timeout(request.Timeout), request.Preview), ct);
+            return new CreateResponse { Id = created.Id }.Carrying(CreateResponse.PropertiesFieldNumber, created.Outputs);
         });
 
     public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
         Run(context, async ct =>
         {
             var live = await _provider.ReadAsync(
-                new ResourceRead(Address(request.Urn, request.Type, request.Name), request.Id, Map(request.Properties), Map(request.Inputs)), ct);
+                new ResourceRead(Address(request.Urn, request.Type, request.Name), request.Id, request.Map(ReadRequest.PropertiesFieldNumber, request.Properties),
+                    request.Map(ReadRequest.InputsFieldNumber, request.Inputs)), ct);
             return live is null
                 ? new ReadResponse()
-                : new ReadResponse { Id = live.Id, Properties = PropertyValueCodec.ToStruct(live.Outputs), Inputs = PropertyValueCodec.ToStruct(live.Inputs) };
+                : new ReadResponse { Id = live.Id }.Carrying(ReadResponse.PropertiesFieldNumber, live.Outputs).Carrying(ReadResponse.InputsFieldNumber, live.Inputs);
         });
 
     public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
-        Run(context, async ct => new UpdateResponse
-        {
-            Properties = PropertyValueCodec.ToStruct(await _provider.UpdateAsync(
-                new ResourceUpdate(Address(request.Urn, request.Type, request.Name), request.Id, Map(request.Olds), Map(request.OldInputs), Map(request.News),
-                    Timeout(request.Timeout), request.Preview), ct)),
-        });
+        Run(context, async ct => new UpdateResponse().Carrying(UpdateResponse.PropertiesFieldNumber, await _provider.UpdateAsync(
+            new ResourceUpdate(Address(request.Urn, request.Type, request.Name), request.Id, request.Map(UpdateRequest.OldsFieldNumber, request.Olds),
+                request.Map(UpdateRequest.OldInputsFieldNumber, request.OldInputs), request.Map(UpdateRequest.NewsFieldNumber, request.News),
+                Timeout(request.Timeout), request.Preview), ct)));
 
     public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
         Run(context, async ct =>
         {
             await _provider.DeleteAsync(
-                new ResourceDelete(Address(request.Urn, request.Type, request.Name), request.Id, Map(request.Properties), Map(request.OldInputs)), ct);
+                new ResourceDelete(Address(request.Urn, request.Type, request.Name), request.Id, request.Map(DeleteRequest.PropertiesFieldNumber, request.Properties),
+                request.Map(DeleteRequest.OldInputsFieldNumber, request.OldInputs)), ct);
             return new Empty();
         });
 

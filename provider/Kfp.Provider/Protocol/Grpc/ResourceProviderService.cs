@@ -58,10 +58,12 @@ internal sealed partial class ResourceProviderService : ResourceProvider.Resourc
         Run(context, _ => Task.FromResult(new GetSchemaResponse { Schema = _provider.Schema }));
 
     public override Task<CheckResponse> CheckConfig(CheckRequest request, ServerCallContext context) =>
-        Run(context, _ => Task.FromResult(ToResponse(_provider.CheckConfig(Map(request.Olds), Map(request.News)))));
+        Run(context, _ => Task.FromResult(ToResponse(_provider.CheckConfig(
+            request.Map(CheckRequest.OldsFieldNumber, request.Olds), request.Map(CheckRequest.NewsFieldNumber, request.News)))));
 
     public override Task<DiffResponse> DiffConfig(DiffRequest request, ServerCallContext context) =>
-        Run(context, _ => Task.FromResult(WireDiff.ToResponse(_provider.DiffConfig(Map(request.Olds), Map(request.OldInputs), Map(request.News)))));
+        Run(context, _ => Task.FromResult(WireDiff.ToResponse(_provider.DiffConfig(
+            request.Map(DiffRequest.OldsFieldNumber, request.Olds), request.Map(DiffRequest.OldInputsFieldNumber, request.OldInputs), request.Map(DiffRequest.NewsFieldNumber, request.News)))));
 
     public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) =>
         Run(context, _ =>
@@ -122,7 +124,7 @@ internal sealed partial class ResourceProviderService : ResourceProvider.Resourc
 
     private static CheckResponse ToResponse(CheckResult result)
     {
-        var response = new CheckResponse { Inputs = PropertyValueCodec.ToStruct(result.Inputs) };
+        var response = new CheckResponse().Carrying(CheckResponse.InputsFieldNumber, result.Inputs);
         response.Failures.AddRange(result.Failures.Select(ToWire));
         return response;
     }

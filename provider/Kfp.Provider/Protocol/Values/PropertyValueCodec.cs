@@ -46,9 +46,7 @@ public static class PropertyValueCodec
         UnknownValue => Value.ForString(WireSignatures.UnknownString),
         ArrayValue a => Value.ForList([.. a.Items.Select(ToValue)]),
         ObjectValue o => Value.ForStruct(ToStruct(o.Map)),
-        SecretValue s => Special(WireSignatures.Secret, ("value", ToValue(s.Inner))),
-        ResourceRefValue r => ResourceReference(r),
-        OutputValue o => Output(o),
+        SecretValue or ResourceRefValue or OutputValue => Value.ForStruct(ToStruct(SpecialValues.Lower(value)!)),
         _ => throw new InvalidOperationException($"unknown property value type {value.GetType().Name}"),
     };
 
@@ -62,71 +60,5 @@ public static class PropertyValueCodec
         return new PropertyMap(builder.ToImmutable());
     }
 
-    private static PropertyValue FromObject(Struct value, string path)
-    {
-        if (!value.Fields.TryGetValue(WireSignatures.Key, out var sig))
-        {
-            return new ObjectValue(FromFields(value, path));
-        }
-        var field = (string name) => value.Fields.TryGetValue(name, out var v) ? v : null;
-        var text = (string name) => field(name) is { KindCase: Value.KindOneofCase.StringValue } v ? v.StringValue : null;
-        return sig.StringValue switch
-        {
-            WireSignatures.Secret => PropertyValue.MakeSecret(field("value") is { } inner ? FromValue(inner, path) : PropertyValue.Null),
-            WireSignatures.ResourceReference => new ResourceRefValue(
-                text("urn") ?? throw new PropertyValueException(path, "resource reference without a urn"),
-                text("id") is { Length: > 0 } id && !WireSignatures.Unknowns.Contains(id) ? id : null,
-                text("packageVersion") ?? ""),
-            WireSignatures.OutputValue => new OutputValue(
-                field("value") is { } v ? FromValue(v, path) : null,
-                field("secret") is { KindCase: Value.KindOneofCase.BoolValue, BoolValue: true },
-                field("dependencies") is { KindCase: Value.KindOneofCase.ListValue } deps
-                    ? [.. deps.ListValue.Values.Select(d => d.StringValue)]
-                    : []),
-            WireSignatures.Asset or WireSignatures.Archive => throw new PropertyValueException(path,
-                "assets and archives are not supported by the kfp provider; pass a file path as a string instead"),
-            WireSignatures.ByteString => throw new PropertyValueException(path,
-                "byte strings are not supported by the kfp provider; pass text"),
-            _ => throw new PropertyValueException(path, $"unknown special value signature '{sig.StringValue}'"),
-        };
-    }
-
-    private static Value ResourceReference(ResourceRefValue r)
-    {
-        var fields = new List<(string, Value)> { ("urn", Value.ForString(r.Urn)), ("id", Value.ForString(r.Id ?? "")) };
-        if (r.PackageVersion.Length > 0)
-        {
-            fields.Add(("packageVersion", Value.ForString(r.PackageVersion)));
-        }
-        return Special(WireSignatures.ResourceReference, [.. fields]);
-    }
-
-    private static Value Output(OutputValue o)
-    {
-        var fields = new List<(string, Value)>();
-        if (o.Value is not null)
-        {
-            fields.Add(("value", ToValue(o.Value)));
-        }
-        if (o.Secret)
-        {
-            fields.Add(("secret", Value.ForBool(true)));
-        }
-        if (!o.Dependencies.IsDefaultOrEmpty)
-        {
-            fields.Add(("dependencies", Value.ForList([.. o.Dependencies.Select(Value.ForString)])));
-        }
-        return Special(WireSignatures.OutputValue, [.. fields]);
-    }
-
-    private static Value Special(string signature, params (string Key, Value Value)[] fields)
-    {
-        var s = new Struct();
-        s.Fields.Add(WireSignatures.Key, Value.ForString(signature));
-        foreach (var (key, value) in fields)
-        {
-            s.Fields.Add(key, value);
-        }
-        return Value.ForStruct(s);
-    }
+    private static PropertyValue FromObject(Struct value, string path) => SpecialValues.Raise(FromFields(value, path), path);
 }
