@@ -123,6 +123,18 @@ public sealed class PropertyValueCodecTests
         Assert.False(PropertyValueComparer.DeepEquals(PropertyValue.Of([PropertyValue.Of("a")]), PropertyValue.Of([PropertyValue.Of("a"), PropertyValue.Of("b")])));
     }
 
+    [Fact]
+    public void DeepEquals_OneInstance_IsEqualUnlessItHoldsAnUnknown()
+    {
+        var known = PropertyValue.Of([PropertyValue.Of(PropertyMap.Empty.With("image", PropertyValue.Of("a")))]);
+        var holdsUnknown = PropertyValue.Of([PropertyValue.Of(PropertyMap.Empty.With("image", PropertyValue.Unknown))]);
+
+        Assert.True(PropertyValueComparer.DeepEquals(known, known));
+        Assert.False(PropertyValueComparer.DeepEquals(holdsUnknown, holdsUnknown));
+        var unknownOutput = new OutputValue(null, false, []);
+        Assert.False(PropertyValueComparer.DeepEquals(unknownOutput, unknownOutput));
+    }
+
     private static Value Special(string signature, params (string Key, Value Value)[] fields)
     {
         var s = new Struct { Fields = { [Sig] = Value.ForString(signature) } };
