@@ -241,7 +241,7 @@ internal sealed class JsonEventBuilder
             : value;
 
     /// <summary>A resolved key as PyYAML's keys end up in JSON: numbers and booleans as their text.</summary>
-    private static string KeyText(JsonNode? key) => key switch
+    internal static string KeyText(JsonNode? key) => key switch
     {
         null => "null",
         JsonValue value when value.TryGetValue<string>(out var text) => text,
