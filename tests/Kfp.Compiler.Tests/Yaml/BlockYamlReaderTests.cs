@@ -13,6 +13,9 @@ namespace Kfp.Compiler.Tests.Yaml;
 /// </summary>
 public sealed class BlockYamlReaderTests
 {
+    /// <summary>The test data folders of files the KFP SDK wrote.</summary>
+    private static readonly string[] SdkFolders = ["samples", "golden", "platform"];
+
     [Fact]
     public void TryRead_DocumentsPyYamlWrote_ReadsWhatYamlDotNetReads()
     {
@@ -39,6 +42,25 @@ public sealed class BlockYamlReaderTests
         var written = skipped.Where(f => f.Contains($"ir{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             && !f.Contains("invalid", StringComparison.Ordinal) && !f.Contains("variants", StringComparison.Ordinal));
         Assert.Empty(written);
+    }
+
+    [Fact]
+    public void TryRead_RandomEditsOfTheSdkFiles_ReadWhatYamlDotNetReadsOrGiveUp()
+    {
+        var samples = SdkFolders.SelectMany(folder => Directory.GetFiles(TestFiles.PathOf($"ir/{folder}"), "*.yaml"))
+            .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        var random = new Random(20_251_130);
+        var failures = new List<string>();
+        var read = 0;
+
+        for (var i = 0; i < 3_000; i++)
+        {
+            var text = Edit(samples[random.Next(samples.Count)], random);
+            read += Check($"edit {i}", text, failures) ? 1 : 0;
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} edited files differ:\n" + string.Join("\n", failures.Take(5)));
+        Assert.True(read > 1_000, $"the fast path read only {read} of 3,000 edited files");
     }
 
     [Fact]
@@ -140,6 +162,27 @@ public sealed class BlockYamlReaderTests
         }
 
         return fast is not null;
+    }
+
+    /// <summary>One to three random edits: a character removed, a YAML-significant one inserted, two spaces inserted, a line repeated.</summary>
+    private static string Edit(string text, Random random)
+    {
+        const string Inserted = " \n-:#'\"|>{}[]&*!\\abc0.";
+        for (var edits = random.Next(1, 4); edits > 0 && text.Length > 0; edits--)
+        {
+            var at = random.Next(text.Length);
+            var lineEnd = text.IndexOf('\n', at);
+            var nextEnd = lineEnd < 0 ? -1 : text.IndexOf('\n', lineEnd + 1);
+            text = random.Next(4) switch
+            {
+                0 => text.Remove(at, 1),
+                1 => text.Insert(at, Inserted[random.Next(Inserted.Length)].ToString()),
+                2 => text.Insert(at, "  "),
+                _ => nextEnd < 0 ? text : text.Insert(lineEnd + 1, text[(lineEnd + 1)..(nextEnd + 1)]),
+            };
+        }
+
+        return text;
     }
 
     /// <summary>The value as text that also names each number's .NET type (a long and a double of the same value differ).</summary>
