@@ -102,13 +102,12 @@ internal sealed partial class BlockYamlReader
         var mapping = new JsonObject();
         while (true)
         {
-            var key = ReadKey();
-            if (mapping.ContainsKey(key))
+            if (!mapping.TryAdd(ReadKey(), null, out var index))
             {
                 throw new GiveUpException();
             }
 
-            mapping.Add(key, ReadValue(column, depth, isMappingValue: true));
+            mapping.SetAt(index, ReadValue(column, depth, isMappingValue: true));
             if (indent < column)
             {
                 return mapping;
