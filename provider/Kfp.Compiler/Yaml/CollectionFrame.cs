@@ -10,7 +10,7 @@ namespace Kfp.Compiler.Yaml;
 /// </summary>
 internal sealed class CollectionFrame(JsonNode node, Mark start, string? anchor, long nodesAtStart, long charsAtStart, int depth)
 {
-    private readonly List<JsonObject> merges = [];
+    private List<JsonObject>? merges;
     private string? pendingKey;
     private bool hasKey;
     private bool pendingMerge;
@@ -68,10 +68,10 @@ internal sealed class CollectionFrame(JsonNode node, Mark start, string? anchor,
         switch (value)
         {
             case JsonObject merged when isMergeable:
-                merges.Add(merged);
+                (merges ??= []).Add(merged);
                 break;
             case JsonArray list when isMergeable && list.All(item => item is JsonObject):
-                merges.AddRange(list.Select(item => (JsonObject)item!));
+                (merges ??= []).AddRange(list.Select(item => (JsonObject)item!));
                 break;
             default:
                 throw JsonEventBuilder.Fail(at, "a merge key '<<' takes a mapping, an alias of one, or a list of them.");
@@ -81,7 +81,7 @@ internal sealed class CollectionFrame(JsonNode node, Mark start, string? anchor,
     /// <summary>The finished value, merges applied.</summary>
     public JsonNode Finish()
     {
-        if (merges.Count == 0 || node is not JsonObject own)
+        if (merges is null || node is not JsonObject own)
         {
             return node;
         }

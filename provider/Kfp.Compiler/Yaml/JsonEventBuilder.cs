@@ -28,12 +28,28 @@ internal sealed class JsonEventBuilder
     {
         var builder = new JsonEventBuilder(limits);
         var parser = new Parser(new StringReader(text));
-        while (parser.MoveNext())
+        while (MoveNext(parser))
         {
             builder.On(parser.Current!);
         }
 
         return builder.documents;
+    }
+
+    /// <summary>
+    /// The parser's next event. On some malformed text (a tag that is no URI, an alias inside a broken flow
+    /// collection) YamlDotNet throws something other than a <see cref="YamlException"/>; that is a syntax error too.
+    /// </summary>
+    private static bool MoveNext(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw Fail(parser.Current?.End ?? Mark.Empty, $"the YAML is malformed after this point ({Excerpt.Clip(e.Message, 120)}); check the syntax of the next value.");
+        }
     }
 
     private void On(ParsingEvent e)
@@ -241,7 +257,7 @@ internal sealed class JsonEventBuilder
             : value;
 
     /// <summary>A resolved key as PyYAML's keys end up in JSON: numbers and booleans as their text.</summary>
-    private static string KeyText(JsonNode? key) => key switch
+    internal static string KeyText(JsonNode? key) => key switch
     {
         null => "null",
         JsonValue value when value.TryGetValue<string>(out var text) => text,

@@ -22,6 +22,12 @@ public static class KfpYaml
         }
 
         text = text.TrimStart('\uFEFF');
+        return BlockYamlReader.TryRead(text, limits) ?? LoadWithYamlDotNet(text, limits);
+    }
+
+    /// <summary>The full reader, for any YAML: YamlDotNet's parser events turned into JSON values.</summary>
+    internal static List<JsonNode?> LoadWithYamlDotNet(string text, YamlLimits limits)
+    {
         for (var repairs = 0; ; repairs++)
         {
             try

@@ -25,23 +25,32 @@ internal static partial class YamlScalarResolver
 
     public static JsonNode? ResolvePlain(string text)
     {
-        if (text.Length == 0 || Nulls.Contains(text))
+        if (text.Length == 0)
         {
             return null;
         }
 
-        if (Trues.Contains(text))
+        // Every null and boolean word starts with one of these letters: most scalars skip the word lookups.
+        if (text[0] is '~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'y' or 'Y' or 'o' or 'O')
         {
-            return JsonValue.Create(true);
-        }
+            if (Nulls.Contains(text))
+            {
+                return null;
+            }
 
-        if (Falses.Contains(text))
-        {
-            return JsonValue.Create(false);
+            if (Trues.Contains(text))
+            {
+                return JsonValue.Create(true);
+            }
+
+            if (Falses.Contains(text))
+            {
+                return JsonValue.Create(false);
+            }
         }
 
         // Every YAML 1.1 number starts with a digit, a sign or a dot: most scalars (names, commands) skip the patterns.
-        if (text[0] is not ((>= '0' and <= '9') or '-' or '+' or '.'))
+        if (!MayBeNumber(text))
         {
             return JsonValue.Create(text);
         }
@@ -58,6 +67,14 @@ internal static partial class YamlScalarResolver
 
         return JsonValue.Create(text);
     }
+
+    /// <summary>True when the plain scalar <paramref name="text"/> resolves to itself, a string, without a lookup or pattern.</summary>
+    public static bool IsPlainString(string text) =>
+        text.Length > 0
+        && text[0] is not ('~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'y' or 'Y' or 'o' or 'O')
+        && !MayBeNumber(text);
+
+    private static bool MayBeNumber(string text) => text[0] is (>= '0' and <= '9') or '-' or '+' or '.';
 
     /// <summary>A scalar tagged <c>!!int</c>; null when PyYAML could not read it as one either.</summary>
     public static JsonNode? ResolveTaggedInteger(string text) => IntegerPattern().IsMatch(text) ? ToInteger(text) : null;

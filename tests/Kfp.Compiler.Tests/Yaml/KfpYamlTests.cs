@@ -75,6 +75,17 @@ public sealed class KfpYamlTests
     }
 
     [Theory]
+    [InlineData("!!in]t '0'\n")]
+    [InlineData("a: &a [1, 2, {k{: v}]\nb: *a\n")]
+    [InlineData("a: &a [1]\nb: {*a\nc: d\n")]
+    public void LoadAll_TextYamlDotNetBreaksOn_IsASyntaxErrorWithItsLine(string text)
+    {
+        var error = Assert.Throws<YamlLoadException>(() => KfpYaml.LoadAll(text));
+
+        Assert.True(error.Line >= 1, $"the error points at line {error.Line}: {error.Message}");
+    }
+
+    [Theory]
     [InlineData("a: &x [*x]\n", "inside its own anchor")]
     [InlineData("a: *nothing\n", "names no anchor")]
     [InlineData("a: &x 1\nb: &x 2\n", "defined twice")]
