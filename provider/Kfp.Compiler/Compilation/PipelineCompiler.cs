@@ -108,6 +108,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
 
         var artifact = await CompileUncachedAsync(request, baseDirectory, source, cancellationToken);
         _disk?.Write(key, artifact);
+        CompileGarbage.AfterCompile(artifact);
         return artifact;
     }
 
