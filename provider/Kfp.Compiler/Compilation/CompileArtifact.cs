@@ -37,9 +37,6 @@ internal sealed class CompileArtifact
 
     public bool HasPlatform { get; }
 
-    /// <summary>The length of the canonical JSON the artifact keeps, in bytes.</summary>
-    public int CanonicalLength => _canonical.Length;
-
     /// <summary>Top-level keys removed by normalisation (e.g. <c>sdkVersion</c>), put back in the upload YAML.</summary>
     public JsonObject VolatileKeys { get; }
 

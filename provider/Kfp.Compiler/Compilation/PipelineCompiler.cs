@@ -108,7 +108,6 @@ public sealed class PipelineCompiler : IPipelineCompiler
 
         var artifact = await CompileUncachedAsync(request, baseDirectory, source, cancellationToken);
         _disk?.Write(key, artifact);
-        CompileGarbage.AfterCompile(artifact);
         return artifact;
     }
 
