@@ -5,9 +5,8 @@ namespace Kfp.Compiler.Compilation;
 
 /// <summary>
 /// One compile's result as the caches keep it: the metadata every Check needs (hash, name) and the normalised document
-/// as its hashed canonical JSON bytes, never as JSON nodes. The bytes are about as long as the spec's source, where its
-/// nodes took about ten times as much (9 MB for a 1 MB spec) and stayed alive in the in-memory cache for the life of the
-/// process. Callers that ask for the spec get their own document parsed from the bytes (<see cref="Copy"/>); the upload
+/// as its hashed canonical JSON bytes, never as JSON nodes. The bytes are about as long as the spec's source; its nodes
+/// take several times as much and stayed alive in the in-memory cache for the life of the process. Callers that ask for the spec get their own document parsed from the bytes (<see cref="Copy"/>); the upload
 /// YAML is written from such a copy when asked (only Create and Update ask). Thread-safe: the bytes never change, and
 /// the volatile keys (nodes that may materialise on first read) are read under a lock.
 /// </summary>
