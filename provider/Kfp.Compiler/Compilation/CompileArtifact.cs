@@ -1,21 +1,21 @@
 using System.Text.Json.Nodes;
+using Kfp.Compiler.Hashing;
 
 namespace Kfp.Compiler.Compilation;
 
 /// <summary>
-/// One compile's result as the caches keep it: the metadata every Check needs (hash, name) and the normalised document,
-/// which no caller ever gets: callers get copies (<see cref="Copy"/>), made only when they ask for the spec. The document
-/// may come from the disk cache as canonical JSON bytes, parsed on first use. All access to the nodes holds a lock
-/// (System.Text.Json nodes are not safe to read from two threads while they materialise).
+/// One compile's result as the caches keep it: the metadata every Check needs (hash, name) and the normalised document
+/// as its hashed canonical JSON bytes, never as JSON nodes. The bytes are about as long as the spec's source; its nodes
+/// take several times as much and stayed alive in the in-memory cache for the life of the process. Callers that ask for the spec get their own document parsed from the bytes (<see cref="Copy"/>); the upload
+/// YAML is written from such a copy when asked (only Create and Update ask). Thread-safe: the bytes never change, and
+/// the volatile keys (nodes that may materialise on first read) are read under a lock.
 /// </summary>
 internal sealed class CompileArtifact
 {
     private readonly Lock _gate = new();
-    private readonly Lazy<string> _yaml;
-    private IrDocument? _document;
-    private byte[]? _canonical;
+    private readonly byte[] _canonical;
 
-    private CompileArtifact(string sourceFile, string framework, string pipelineName, string specHash, bool hasPlatform, JsonObject volatileKeys)
+    private CompileArtifact(string sourceFile, string framework, string pipelineName, string specHash, bool hasPlatform, JsonObject volatileKeys, byte[] canonical)
     {
         SourceFile = sourceFile;
         Framework = framework;
@@ -23,7 +23,7 @@ internal sealed class CompileArtifact
         SpecHash = specHash;
         HasPlatform = hasPlatform;
         VolatileKeys = volatileKeys;
-        _yaml = new Lazy<string>(WriteYaml);
+        _canonical = canonical;
     }
 
     public string SourceFile { get; }
@@ -39,86 +39,60 @@ internal sealed class CompileArtifact
     /// <summary>Top-level keys removed by normalisation (e.g. <c>sdkVersion</c>), put back in the upload YAML.</summary>
     public JsonObject VolatileKeys { get; }
 
-    public string Yaml => _yaml.Value;
+    /// <summary>The upload YAML (PipelineSpec with its volatile keys back, then the PlatformSpec), written on each call.</summary>
+    public string Yaml => WriteYaml();
 
-    /// <summary>From a fresh compile: <paramref name="normal"/> is normalised and owned by the artifact from now on.</summary>
-    public static CompileArtifact FromDocument(string sourceFile, string framework, IrDocument normal, JsonObject volatileKeys, string specHash) =>
-        new(sourceFile, framework, normal.PipelineName!, specHash, normal.PlatformSpec is not null, volatileKeys) { _document = normal };
+    /// <summary>
+    /// From a fresh compile: writes <paramref name="normal"/> (normalised) once as canonical JSON, hashing it on the way,
+    /// and keeps the bytes; the nodes are not kept, so the caller's document can be collected as soon as it is dropped.
+    /// </summary>
+    public static CompileArtifact FromDocument(string sourceFile, string framework, IrDocument normal, JsonObject volatileKeys)
+    {
+        using var canonical = new MemoryStream();
+        string specHash;
+        using (var hash = new HashingStream(canonical))
+        {
+            SpecNormalizer.WriteHashed(normal, hash);
+            specHash = "sha256:" + hash.HexDigest();
+        }
 
-    /// <summary>From the disk cache: <paramref name="canonical"/> are the hashed bytes (<see cref="Hashing.SpecNormalizer.WriteHashed"/>), parsed on first use.</summary>
+        return new(sourceFile, framework, normal.PipelineName!, specHash, normal.PlatformSpec is not null, volatileKeys, canonical.ToArray());
+    }
+
+    /// <summary>From the disk cache: <paramref name="canonical"/> are the hashed bytes (<see cref="SpecNormalizer.WriteHashed"/>).</summary>
     public static CompileArtifact FromCanonical(string sourceFile, string framework, string pipelineName, string specHash, bool hasPlatform, JsonObject volatileKeys, byte[] canonical) =>
-        new(sourceFile, framework, pipelineName, specHash, hasPlatform, volatileKeys) { _canonical = canonical };
+        new(sourceFile, framework, pipelineName, specHash, hasPlatform, volatileKeys, canonical);
 
-    /// <summary>A copy of the normalised document the caller may change.</summary>
+    /// <summary>A document of the caller's own, parsed from the canonical bytes.</summary>
     public IrDocument Copy()
     {
-        lock (_gate)
+        var root = (JsonObject)JsonTreeReader.Parse(_canonical)!;
+        if (!HasPlatform)
         {
-            return Document().DeepClone();
+            return new IrDocument(root, null);
         }
+
+        var spec = (JsonObject)root["pipeline_spec"]!;
+        var platform = (JsonObject)root["platform_spec"]!;
+        root.Clear();
+        return new IrDocument(spec, platform);
     }
 
     /// <summary>Writes the hashed canonical bytes (for the disk cache).</summary>
-    public void WriteCanonical(Stream target)
-    {
-        lock (_gate)
-        {
-            if (_canonical is not null)
-            {
-                target.Write(_canonical);
-                return;
-            }
-
-            Hashing.SpecNormalizer.WriteHashed(Document(), target);
-        }
-    }
-
-    private IrDocument Document()
-    {
-        if (_document is null)
-        {
-            var root = (JsonObject)JsonNode.Parse(_canonical)!;
-            if (HasPlatform)
-            {
-                var spec = (JsonObject)root["pipeline_spec"]!;
-                var platform = (JsonObject)root["platform_spec"]!;
-                root.Clear();
-                _document = new IrDocument(spec, platform);
-            }
-            else
-            {
-                _document = new IrDocument(root, null);
-            }
-
-            _canonical = null;
-        }
-
-        return _document;
-    }
+    public void WriteCanonical(Stream target) => target.Write(_canonical);
 
     private string WriteYaml()
     {
+        var document = Copy();
+        var spec = document.PipelineSpec;
         lock (_gate)
         {
-            var document = Document();
-            var spec = document.PipelineSpec;
-            var added = VolatileKeys.Select(p => p.Key).Where(k => !spec.ContainsKey(k)).ToList();
-            foreach (var key in added)
+            foreach (var (key, value) in VolatileKeys.Where(p => !spec.ContainsKey(p.Key)))
             {
-                spec[key] = VolatileKeys[key]?.DeepClone();
-            }
-
-            try
-            {
-                return IrYamlWriter.Write(document);
-            }
-            finally
-            {
-                foreach (var key in added)
-                {
-                    spec.Remove(key);
-                }
+                spec[key] = value?.DeepClone();
             }
         }
+
+        return IrYamlWriter.Write(document);
     }
 }

@@ -80,7 +80,14 @@ public sealed record CompiledPipeline
     /// <summary>Deterministic YAML to upload (PipelineSpec, then the PlatformSpec after <c>---</c>).</summary>
     public string Yaml
     {
-        get => _yaml ?? _artifact!.Yaml;
+        get
+        {
+            lock (_gate)
+            {
+                return _yaml ??= _artifact!.Yaml;
+            }
+        }
+
         init => _yaml = value;
     }
 

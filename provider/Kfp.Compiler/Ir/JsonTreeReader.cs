@@ -32,7 +32,8 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JsonNode? Parse(ReadOnlySpan<byte> utf8)
+    /// <summary>Parses one JSON value from UTF-8 text; throws <see cref="JsonException"/> when the text is not JSON.</summary>
+    public static JsonNode? Parse(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         var open = new Stack<JsonNode>();
