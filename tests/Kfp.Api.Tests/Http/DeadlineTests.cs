@@ -56,7 +56,9 @@ public sealed class DeadlineTests(EmulatorFixture emulator) : IClassFixture<Emul
         {
             Timeout = TimeSpan.FromMilliseconds(300),
             Deadline = TimeSpan.FromSeconds(1),
-            Retry = o.Retry with { MaxAttempts = 50 },
+            // A short backoff: the second attempt starts at about 0.32 s, far from the deadline even on a busy machine
+            // (with the default 250 ms base it started as late as 0.55 s, and under load once not at all).
+            Retry = o.Retry with { MaxAttempts = 50, BaseDelay = TimeSpan.FromMilliseconds(20) },
         });
         await emulator.AddFaultAsync(new { path = "/apis/v2beta1/experiments/*", method = "GET", status = 0, delayMs = 5000 });
         var clock = Stopwatch.StartNew();
