@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using System.Buffers;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -94,6 +95,47 @@ public class GrpcCheckBenchmarks
     /// <summary>The same call with the answer kept as bytes: the round trip without the client's own decoding.</summary>
     [Benchmark]
     public int CheckCachedLargePipelineRawAnswer() => _channel.CreateCallInvoker().BlockingUnaryCall(_raw, null, new CallOptions(), _pipelineBytes).Length;
+
+    /// <summary>
+    /// The same Check without HTTP/2: the request's bytes read as the service's marshaller reads them, the provider's
+    /// Check, the answer written as the marshaller writes it. What the plugin computes per call, apart from moving 1.1 MB
+    /// through Kestrel.
+    /// </summary>
+    [Benchmark]
+    public int CheckCachedLargePipelineWithoutTransport()
+    {
+        var request = StructMessages.Read(CheckRequest.Parser, new ReadOnlySequence<byte>(_pipelineBytes), [CheckRequest.OldsFieldNumber, CheckRequest.NewsFieldNumber]);
+        var result = _host.Provider.CheckAsync(new ResourceCheck(new ResourceAddress(request.Urn, request.Type, request.Name),
+            request.Map(CheckRequest.OldsFieldNumber, request.Olds), request.Map(CheckRequest.NewsFieldNumber, request.News), request.RandomSeed.Memory),
+            CancellationToken.None).GetAwaiter().GetResult();
+        var answer = new Buffer();
+        StructMessages.Write(new CheckResponse().Carrying(CheckResponse.InputsFieldNumber, result.Inputs), answer);
+        return answer.Written;
+    }
+
+    /// <summary>Counts what the marshaller writes and keeps none of it (the transport's buffers are pooled).</summary>
+    private sealed class Buffer : SerializationContext, IBufferWriter<byte>
+    {
+        private readonly byte[] _chunk = new byte[64 * 1024];
+
+        public int Written { get; private set; }
+
+        public override void SetPayloadLength(int payloadLength)
+        {
+        }
+
+        public override IBufferWriter<byte> GetBufferWriter() => this;
+
+        public override void Complete()
+        {
+        }
+
+        public void Advance(int count) => Written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => _chunk;
+
+        public Span<byte> GetSpan(int sizeHint = 0) => _chunk;
+    }
 
     private static CheckRequest Request(string type, string name, Struct news) => new()
     {
