@@ -39,6 +39,26 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> bytes)
         throw Malformed("a varint longer than 10 bytes");
     }
 
+    /// <summary>
+    /// Reads on to the next length-delimited field numbered <paramref name="field"/> (a repeated or map field), skipping
+    /// every other field; false at the end of the message.
+    /// </summary>
+    public bool NextDelimited(int field, out ReadOnlySpan<byte> value)
+    {
+        while (!End)
+        {
+            var (number, type) = Tag();
+            if (number == field && type == Delimited)
+            {
+                value = ReadDelimited();
+                return true;
+            }
+            Skip(type);
+        }
+        value = default;
+        return false;
+    }
+
     public ulong ReadFixed64() => System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
     public ReadOnlySpan<byte> ReadDelimited()

@@ -77,15 +77,9 @@ internal static class StructCodec
     private static void ReadFields(ReadOnlySpan<byte> bytes, ImmutableSortedDictionary<string, PropertyValue>.Builder builder, bool topLevel)
     {
         var reader = new ProtoReader(bytes);
-        while (!reader.End)
+        while (reader.NextDelimited(1, out var entryBytes))
         {
-            var (field, type) = reader.Tag();
-            if (field != 1 || type != ProtoReader.Delimited)
-            {
-                reader.Skip(type);
-                continue;
-            }
-            var entry = new ProtoReader(reader.ReadDelimited());
+            var entry = new ProtoReader(entryBytes);
             var key = "";
             var value = ReadOnlySpan<byte>.Empty;
             var hasValue = false;
@@ -154,17 +148,11 @@ internal static class StructCodec
     {
         var items = ImmutableArray.CreateBuilder<PropertyValue>();
         var reader = new ProtoReader(bytes);
-        while (!reader.End)
+        while (reader.NextDelimited(1, out var item))
         {
-            var (field, type) = reader.Tag();
-            if (field != 1 || type != ProtoReader.Delimited)
-            {
-                reader.Skip(type);
-                continue;
-            }
             try
             {
-                items.Add(ReadValue(reader.ReadDelimited()));
+                items.Add(ReadValue(item));
             }
             catch (PropertyValueException e)
             {
