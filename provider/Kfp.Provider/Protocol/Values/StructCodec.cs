@@ -22,13 +22,16 @@ namespace Kfp.Provider.Protocol.Values;
 /// </summary>
 internal static class StructCodec
 {
+    /// <summary>Protobuf's own recursion limit: deeper input is refused, not followed until the stack runs out.</summary>
+    public const int MaxDepth = 100;
+
     private static readonly UTF8Encoding Utf8 = ProtoReader.Utf8;
 
     /// <summary>The property map a Struct's bytes encode.</summary>
     public static PropertyMap Read(ReadOnlySpan<byte> structBytes)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-        ReadFields(structBytes, builder, topLevel: true);
+        ReadFields(structBytes, builder, depth: 0);
         return new PropertyMap(builder.ToImmutable());
     }
 
@@ -74,7 +77,7 @@ internal static class StructCodec
 
     // ---- reading ----
 
-    private static void ReadFields(ReadOnlySpan<byte> bytes, ImmutableSortedDictionary<string, PropertyValue>.Builder builder, bool topLevel)
+    private static void ReadFields(ReadOnlySpan<byte> bytes, ImmutableSortedDictionary<string, PropertyValue>.Builder builder, int depth)
     {
         var reader = new ProtoReader(bytes);
         while (reader.NextDelimited(1, out var entryBytes))
@@ -103,8 +106,8 @@ internal static class StructCodec
             try
             {
                 builder[key] = !hasValue ? PropertyValue.Null
-                    : topLevel && value.Length >= LargeValues.Threshold ? LargeValues.Read(value, ReadValue)
-                    : ReadValue(value);
+                    : depth == 0 && value.Length >= LargeValues.Threshold ? LargeValues.Read(value, static bytes => ReadValue(bytes, 1))
+                    : ReadValue(value, depth + 1);
             }
             catch (PropertyValueException e)
             {
@@ -113,8 +116,12 @@ internal static class StructCodec
         }
     }
 
-    private static PropertyValue ReadValue(ReadOnlySpan<byte> bytes)
+    private static PropertyValue ReadValue(ReadOnlySpan<byte> bytes, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            throw new InvalidDataException($"malformed google.protobuf.Struct: values nested more than {MaxDepth} deep");
+        }
         var reader = new ProtoReader(bytes);
         PropertyValue result = PropertyValue.Null;
         while (!reader.End)
@@ -126,8 +133,8 @@ internal static class StructCodec
                 (2, ProtoReader.Fixed64) => new NumberValue(BitConverter.Int64BitsToDouble((long)reader.ReadFixed64())),
                 (3, ProtoReader.Delimited) => Text(reader.ReadString()),
                 (4, ProtoReader.Varint) => new BoolValue(reader.ReadVarint() != 0),
-                (5, ProtoReader.Delimited) => ReadObject(reader.ReadDelimited()),
-                (6, ProtoReader.Delimited) => ReadList(reader.ReadDelimited()),
+                (5, ProtoReader.Delimited) => ReadObject(reader.ReadDelimited(), depth),
+                (6, ProtoReader.Delimited) => ReadList(reader.ReadDelimited(), depth),
                 _ => Discard(reader.Skip(type), result),
             };
         }
@@ -137,14 +144,14 @@ internal static class StructCodec
     private static PropertyValue Text(string value) =>
         value.Length == WireSignatures.UnknownString.Length && WireSignatures.Unknowns.Contains(value) ? PropertyValue.Unknown : new StringValue(value);
 
-    private static PropertyValue ReadObject(ReadOnlySpan<byte> bytes)
+    private static PropertyValue ReadObject(ReadOnlySpan<byte> bytes, int depth)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-        ReadFields(bytes, builder, topLevel: false);
+        ReadFields(bytes, builder, depth);
         return SpecialValues.Raise(new PropertyMap(builder.ToImmutable()), "");
     }
 
-    private static ArrayValue ReadList(ReadOnlySpan<byte> bytes)
+    private static ArrayValue ReadList(ReadOnlySpan<byte> bytes, int depth)
     {
         var items = ImmutableArray.CreateBuilder<PropertyValue>();
         var reader = new ProtoReader(bytes);
@@ -152,7 +159,7 @@ internal static class StructCodec
         {
             try
             {
-                items.Add(ReadValue(item));
+                items.Add(ReadValue(item, depth + 1));
             }
             catch (PropertyValueException e)
             {

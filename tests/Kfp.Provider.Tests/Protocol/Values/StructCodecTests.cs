@@ -84,6 +84,29 @@ public sealed class StructCodecTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(StructCodec.MaxDepth, true)]
+    [InlineData(StructCodec.MaxDepth + 1, false)]
+    [InlineData(100_000, false)]
+    public void Read_DeepNesting_IsReadUpToProtobufsLimitThenRefused(int depth, bool readable)
+    {
+        var value = Value.ForString("leaf");
+        for (var i = 1; i < depth; i++)
+        {
+            value = i % 2 == 0 ? Value.ForList(value) : Value.ForStruct(new Struct { Fields = { ["k"] = value } });
+        }
+        var bytes = new Struct { Fields = { ["deep"] = value } }.ToByteArray();
+
+        if (readable)
+        {
+            Assert.IsType<ObjectValue>(StructCodec.Read(bytes)["deep"]);
+        }
+        else
+        {
+            Assert.Contains("nested more than 100 deep", Assert.Throws<InvalidDataException>(() => StructCodec.Read(bytes)).Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void LargeValue_ReadTwice_IsOneInstance_AndWrittenAgainAsTheSameBytes()
     {
