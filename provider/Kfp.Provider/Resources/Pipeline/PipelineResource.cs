@@ -59,7 +59,7 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         try
         {
             var args = Args(result.Inputs, out var binder);
-            var sources = Sources(args, binder) with { ApprovedFrameworkDigest = Args(context.Olds).FrameworkDigest, Urn = context.Resource.Urn };
+            var sources = Sources(args, binder) with { ApprovedFrameworkDigest = Approval(context.Olds).FrameworkDigest, Urn = context.Resource.Urn };
             var outcome = await _sources.CompileAsync(sources, cancellationToken);
             var inputs = outcome.Pipeline is { } compiled ? Write(_views.Of(compiled), result.Inputs) : PipelineView.Unknown(result.Inputs);
             inputs = outcome.FrameworkDigest is { } digest
@@ -71,7 +71,8 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
         }
         catch (UntrustedFrameworkException e)
         {
-            return result with { Failures = [new CheckFailure("framework", FrameworkTrustMessage.Refused(e, Args(context.Olds).FrameworkDigest, Args(context.Olds).FrameworkFields))] };
+            var approved = Approval(context.Olds);
+            return result with { Failures = [new CheckFailure("framework", FrameworkTrustMessage.Refused(e, approved.FrameworkDigest, approved.FrameworkFields))] };
         }
         catch (PipelineCompileException e)
         {
@@ -161,6 +162,14 @@ internal sealed partial class PipelineResource(Func<ProviderServices> services)
             ? compiled
             : throw new ResourceException($"the pipeline source cannot be compiled: framework '{inputs.Framework}' was not found in the cluster; " +
                 "create it with a kfp:index:Framework resource (and make the Pipeline depend on it)");
+
+    /// <summary>
+    /// What the last Check recorded about the framework the program approved (<c>frameworkDigest</c>,
+    /// <c>frameworkFields</c>), bound from those two properties only: the old inputs also hold the recorded view, and
+    /// binding it walks every task (0.4 ms for 1,600 tasks) on each Check.
+    /// </summary>
+    private PipelineArgs Approval(PropertyMap olds) =>
+        Args(PropertyMap.From(olds.Where(p => p.Key is "frameworkDigest" or "frameworkFields")));
 
     private static PropertyValue StringMap(IReadOnlyDictionary<string, string>? map) => map is null
         ? PropertyValue.Unknown
