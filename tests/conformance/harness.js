@@ -134,12 +134,22 @@ function rawUnary(client, methodPath, requestBytes = Buffer.alloc(0)) {
   });
 }
 
+/** The head of a Pulumi YAML program's Pulumi.yaml that runs this provider's plugin (bin/) instead of a released one. */
+const programHeader = (name) => `name: ${name}
+runtime: yaml
+plugins:
+  providers:
+    - name: kfp
+      path: ${JSON.stringify(path.dirname(providerBin))}
+`;
+
 module.exports = {
   grpc,
   providerPb,
   pluginPb,
   emptyPb,
   providerBin,
+  programHeader,
   emulatorBin,
   startProvider,
   startEmulator,

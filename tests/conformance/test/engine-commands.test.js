@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startEmulator, providerBin } = require('../harness.js');
+const { startEmulator, programHeader: header } = require('../harness.js');
 const engineDir = path.resolve(__dirname, '..', '..', '..', 'tools', 'mini-engine');
 const { run, stackOutputs } = require(path.join(engineDir, 'index.js'));
 const { statePath } = require(path.join(engineDir, 'state', 'store.js'));
@@ -16,14 +16,6 @@ const { statePath } = require(path.join(engineDir, 'state', 'store.js'));
 const SECRET_ONE = 'key-5d1e0b-never-in-plain-text';
 const SECRET_TWO = 'key-9a7c44-never-in-plain-text';
 const PIPELINE = path.resolve(__dirname, '..', '..', '..', 'examples', 'scheduled-pipeline', 'pipeline.yaml');
-
-const header = (name) => `name: ${name}
-runtime: yaml
-plugins:
-  providers:
-    - name: kfp
-      path: ${JSON.stringify(path.dirname(providerBin))}
-`;
 
 const scheduleProgram = `config:
   epochs:

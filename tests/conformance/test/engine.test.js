@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startEmulator, providerBin } = require('../harness.js');
+const { startEmulator, programHeader } = require('../harness.js');
 const { run } = require('../../../tools/mini-engine/index.js');
 const { statePath } = require('../../../tools/mini-engine/state/store.js');
 const { initFailedDetail } = require('../../../tools/mini-engine/plugin/status-details.js');
@@ -17,14 +17,7 @@ const NOTE = 'note-8d2b7a-never-in-plain-text';
 
 function writeProgram(dir, body) {
   fs.mkdirSync(dir, { recursive: true });
-  const header = `name: enginetest
-runtime: yaml
-plugins:
-  providers:
-    - name: kfp
-      path: ${JSON.stringify(path.dirname(providerBin))}
-`;
-  fs.writeFileSync(path.join(dir, 'Pulumi.yaml'), header + body);
+  fs.writeFileSync(path.join(dir, 'Pulumi.yaml'), programHeader('enginetest') + body);
   return dir;
 }
 

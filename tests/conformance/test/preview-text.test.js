@@ -16,7 +16,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startEmulator, providerBin } = require('../harness.js');
+const { startEmulator, programHeader: header } = require('../harness.js');
 const { ir, BASE, changed } = require('../lib/ir.js');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -54,14 +54,6 @@ function expectText(name, text) {
   assert.ok(fs.existsSync(file), `no expected text ${path.relative(repoRoot, file)}; run with UPDATE_PREVIEW_TEXT=1 to write it`);
   assert.equal(text, fs.readFileSync(file, 'utf8'), `the preview text of '${name}' differs from ${path.relative(repoRoot, file)}`);
 }
-
-const header = (name) => `name: ${name}
-runtime: yaml
-plugins:
-  providers:
-    - name: kfp
-      path: ${JSON.stringify(path.dirname(providerBin))}
-`;
 
 test.describe('preview --diff text, compared with the expected text the docs paste', () => {
   let emulator;

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { startEmulator, providerBin } = require('../harness.js');
+const { startEmulator, programHeader: header } = require('../harness.js');
 const engineDir = path.resolve(__dirname, '..', '..', '..', 'tools', 'mini-engine');
 const { run } = require(path.join(engineDir, 'index.js'));
 const { statePath } = require(path.join(engineDir, 'state', 'store.js'));
@@ -21,14 +21,6 @@ const SECRETS = [SECRET_PASSWORD, SECRET_HEADER, SECRET_TOKEN];
 
 /** Every output of this file, so the last test can say how many were checked for secrets. */
 const outputs = [];
-
-const header = (name) => `name: ${name}
-runtime: yaml
-plugins:
-  providers:
-    - name: kfp
-      path: ${JSON.stringify(path.dirname(providerBin))}
-`;
 
 const program = `config:
   password:
