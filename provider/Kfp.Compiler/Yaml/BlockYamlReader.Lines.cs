@@ -68,6 +68,32 @@ internal sealed partial class BlockYamlReader
         indent = -1;
     }
 
+    /// <summary>
+    /// From the start of a line inside a scalar, skips the lines that hold only spaces: where the next line's content
+    /// starts (the end of the text when there is none), its indentation, and how many line breaks were skipped.
+    /// </summary>
+    private (int Content, int Spaces, int Breaks) SkipBlankLines(int line)
+    {
+        var breaks = 0;
+        while (true)
+        {
+            var spaces = 0;
+            while (line + spaces < text.Length && text[line + spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            var content = line + spaces;
+            if (content == text.Length || text[content] != '\n')
+            {
+                return (content, spaces, breaks);
+            }
+
+            breaks++;
+            line = content + 1;
+        }
+    }
+
     private bool IsDocumentMarker(int at) =>
         at + 3 <= text.Length
         && (string.CompareOrdinal(text, at, "---", 0, 3) == 0 || string.CompareOrdinal(text, at, "...", 0, 3) == 0)

@@ -26,22 +26,10 @@ internal sealed partial class BlockYamlReader
         var breaks = 0;
         var lineEnd = text.IndexOf('\n', end);
         var resume = lineEnd < 0 ? text.Length : lineEnd + 1;
-        for (var line = resume; line < text.Length;)
+        while (resume < text.Length)
         {
-            var spaces = 0;
-            while (line + spaces < text.Length && text[line + spaces] == ' ')
-            {
-                spaces++;
-            }
-
-            var content = line + spaces;
-            if (content < text.Length && text[content] == '\n')
-            {
-                breaks++;
-                line = content + 1;
-                continue;
-            }
-
+            var (content, spaces, blank) = SkipBlankLines(resume);
+            breaks += blank;
             if (content == text.Length || spaces <= column)
             {
                 break;
@@ -68,7 +56,7 @@ internal sealed partial class BlockYamlReader
             (breaks == 0 ? scratch.Append(' ') : scratch.Append('\n', breaks)).Append(text, content, segmentEnd - content);
             breaks = 0;
             lineEnd = text.IndexOf('\n', segmentEnd);
-            line = resume = lineEnd < 0 ? text.Length : lineEnd + 1;
+            resume = lineEnd < 0 ? text.Length : lineEnd + 1;
         }
 
         ScanFrom(resume);

@@ -117,42 +117,19 @@ internal sealed partial class BlockYamlReader
             throw new GiveUpException();
         }
 
-        var breaks = 0;
-        var line = at + 1;
-        while (true)
+        var (content, spaces, breaks) = SkipBlankLines(at + 1);
+        if (content == text.Length || IsDocumentMarker(content - spaces) || spaces <= column)
         {
-            if (line >= text.Length || IsDocumentMarker(line))
-            {
-                throw new GiveUpException();
-            }
-
-            var spaces = 0;
-            while (line + spaces < text.Length && text[line + spaces] == ' ')
-            {
-                spaces++;
-            }
-
-            var content = line + spaces;
-            if (content < text.Length && text[content] == '\n')
-            {
-                breaks++;
-                line = content + 1;
-                continue;
-            }
-
-            if (spaces <= column)
-            {
-                throw new GiveUpException();
-            }
-
-            if (breaks == 0 && !escaped)
-            {
-                scratch.Append(' ');
-            }
-
-            scratch.Append('\n', breaks);
-            return content;
+            throw new GiveUpException();
         }
+
+        if (breaks == 0 && !escaped)
+        {
+            scratch.Append(' ');
+        }
+
+        scratch.Append('\n', breaks);
+        return content;
     }
 
     /// <summary>Appends the escape whose letter is at <paramref name="at"/>; returns the index after it.</summary>
