@@ -124,17 +124,6 @@ internal sealed class ResourceProviderMethods : IServiceMethodProvider<ResourceP
         private static readonly int[] Fields = new T().StructFieldNumbers.ToArray();
 
         public static readonly Marshaller<T> Instance = Marshallers.Create<T>(
-            (message, context) =>
-            {
-                if (message.Structs.All.Count == 0)
-                {
-                    context.SetPayloadLength(message.CalculateSize());
-                    message.WriteTo(context.GetBufferWriter());
-                    context.Complete();
-                    return;
-                }
-                StructMessages.Write(message, context);
-            },
-            context => StructMessages.Read(Parser, context.PayloadAsReadOnlySequence(), Fields));
+            StructMessages.Write, context => StructMessages.Read(Parser, context.PayloadAsReadOnlySequence(), Fields));
     }
 }
