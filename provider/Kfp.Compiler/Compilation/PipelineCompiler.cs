@@ -15,13 +15,15 @@ namespace Kfp.Compiler;
 /// <c>definition</c>) or an external one (<c>local</c>, <c>container</c> or <c>cluster</c> executor), validates and
 /// normalises the IR, injects image pull secrets and computes the spec hash. Results are cached by the hash of everything
 /// a compile reads: in memory (concurrent identical requests share one compile) and, when enabled, on disk for other
-/// processes. A cached compile reads and hashes the source files and nothing more. A shared compile is cancelled (a cluster
+/// processes. A cached compile reads the source files and nothing more: a file whose bytes are those read last time keeps
+/// the hash computed then (<see cref="SourceContents"/>). A shared compile is cancelled (a cluster
 /// Job deleted, a process killed) only when every caller waiting for it has been cancelled. Thread-safe.
 /// </summary>
 public sealed class PipelineCompiler : IPipelineCompiler
 {
     private readonly ConcurrentDictionary<string, SharedCompile> _cache = new(StringComparer.Ordinal);
     private readonly IFileSystem _files;
+    private readonly SourceContents _contents;
     private readonly ExternalFrameworkRunner _external;
     private readonly DiskCompileCache? _disk;
 
@@ -48,6 +50,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
         options ??= new PipelineCompilerOptions();
         host ??= new SystemHostEnvironment();
         _files = files;
+        _contents = new SourceContents(files);
         _external = new ExternalFrameworkRunner(runner, files, timeProvider, host, options);
         if (options.DiskCache && CacheLocation.Resolve(options.CacheDirectory, host) is { } directory)
         {
@@ -68,7 +71,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
 
         var baseDirectory = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
         var sourcePath = Path.GetFullPath(request.Source, baseDirectory);
-        var source = await SourceReader.ReadAsync(_files, request, sourcePath, request.ExternalFramework is not null, cancellationToken);
+        var source = SourceReader.Read(_files, _contents, request, sourcePath, request.ExternalFramework is not null, cancellationToken);
         var key = CompileCacheKey.Compute(source, request);
         while (true)
         {

@@ -9,6 +9,9 @@ internal interface IFileSystem
 
     Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>The file opened for reading, shared with writers (a file being saved is read as it is).</summary>
+    Stream OpenRead(string path);
+
     /// <summary>Files directly in <paramref name="directory"/> whose names end with <paramref name="extension"/>.</summary>
     IReadOnlyList<string> FilesWithExtension(string directory, string extension);
 

@@ -10,6 +10,9 @@ internal sealed class PhysicalFileSystem : IFileSystem
     public Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken) =>
         File.ReadAllBytesAsync(path, cancellationToken);
 
+    public Stream OpenRead(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
+
     public IReadOnlyList<string> FilesWithExtension(string directory, string extension) =>
         Directory.Exists(directory)
             ? [.. Directory.EnumerateFiles(directory, "*" + extension).Order(StringComparer.Ordinal)]

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Kfp.Compiler.IO;
 
 namespace Kfp.Compiler.Sources;
@@ -17,11 +16,11 @@ internal static class SourceReader
 
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    public static async Task<SourceSnapshot> ReadAsync(IFileSystem files, CompileRequest request, string sourcePath, bool external, CancellationToken cancellationToken)
+    public static SourceSnapshot Read(IFileSystem files, SourceContents contents, CompileRequest request, string sourcePath, bool external, CancellationToken cancellationToken)
     {
         if (files.DirectoryExists(sourcePath))
         {
-            return await ReadDirectoryAsync(files, request, sourcePath, cancellationToken);
+            return ReadDirectory(files, contents, request, sourcePath, cancellationToken);
         }
 
         if (!files.FileExists(sourcePath))
@@ -35,21 +34,21 @@ internal static class SourceReader
         }
 
         var root = Path.GetDirectoryName(sourcePath)!;
-        var entry = await files.ReadAllBytesAsync(sourcePath, cancellationToken);
+        var entry = contents.Read(sourcePath, cancellationToken);
         var list = ImmutableArray.CreateBuilder<SourceFile>();
         list.Add(Describe(root, sourcePath, entry));
         if (external)
         {
             foreach (var sibling in files.FilesWithExtension(root, Path.GetExtension(sourcePath)).Where(f => f != sourcePath))
             {
-                list.Add(Describe(root, sibling, await files.ReadAllBytesAsync(sibling, cancellationToken)));
+                list.Add(Describe(root, sibling, contents.Read(sibling, cancellationToken)));
             }
         }
 
-        return new SourceSnapshot(root, sourcePath, false, entry, [.. list.OrderBy(f => f.RelativePath, StringComparer.Ordinal)]);
+        return new SourceSnapshot(root, sourcePath, false, entry.Bytes, [.. list.OrderBy(f => f.RelativePath, StringComparer.Ordinal)]);
     }
 
-    private static async Task<SourceSnapshot> ReadDirectoryAsync(IFileSystem files, CompileRequest request, string root, CancellationToken cancellationToken)
+    private static SourceSnapshot ReadDirectory(IFileSystem files, SourceContents contents, CompileRequest request, string root, CancellationToken cancellationToken)
     {
         var entryPath = EntryPath(files, request, root);
         var paths = files.FilesUnder(root, SourceExcludes.EntersDirectory).Where(p => SourceExcludes.IncludesFile(Path.GetFileName(p))).ToList();
@@ -63,18 +62,18 @@ internal static class SourceReader
         long total = 0;
         foreach (var path in paths)
         {
-            var content = await files.ReadAllBytesAsync(path, cancellationToken);
-            total += content.Length;
+            var content = contents.Read(path, cancellationToken);
+            total += content.Bytes.Length;
             if (total > MaxBytes)
             {
                 throw Fail(request, $"the source directory '{root}' holds more than {MaxBytes / (1024 * 1024)} MiB; point source at the pipeline's package, not data or build output.");
             }
 
-            entry = path == entryPath ? content : entry;
+            entry = path == entryPath ? content.Bytes : entry;
             list.Add(Describe(root, path, content));
         }
 
-        entry ??= await files.ReadAllBytesAsync(entryPath, cancellationToken);
+        entry ??= contents.Read(entryPath, cancellationToken).Bytes;
         return new SourceSnapshot(root, entryPath, true, entry, [.. list.OrderBy(f => f.RelativePath, StringComparer.Ordinal)]);
     }
 
@@ -98,8 +97,8 @@ internal static class SourceReader
             ?? throw Fail(request, $"the source directory '{root}' has none of {string.Join(", ", DefaultEntryPoints)}; set entryPoint to the file that defines the pipeline.");
     }
 
-    private static SourceFile Describe(string root, string path, byte[] content) =>
-        new(Path.GetRelativePath(root, path).Replace('\\', '/'), path, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
+    private static SourceFile Describe(string root, string path, SourceContent content) =>
+        new(Path.GetRelativePath(root, path).Replace('\\', '/'), path, content.Bytes.Length, content.Sha256);
 
     private static PipelineCompileException Fail(CompileRequest request, string message) =>
         new(request.Source, request.ExternalFramework?.Name ?? request.Framework ?? "(none)", [new CompileProblem(string.Empty, message)]);
