@@ -10,6 +10,10 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, PropertyValue>
 {
     private readonly ImmutableSortedDictionary<string, PropertyValue> _values;
 
+    // Whether any value inside is a secret or an output: 0 not walked yet, 1 none, 2 some. The map is immutable, so the
+    // first walk's answer holds for its life; two threads racing only walk twice.
+    private int _wrappers;
+
     public PropertyMap(ImmutableSortedDictionary<string, PropertyValue> values) =>
         _values = values.WithComparers(StringComparer.Ordinal);
 
@@ -39,6 +43,31 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, PropertyValue>
     /// <summary>Applies <paramref name="f"/> to every value.</summary>
     public PropertyMap Select(Func<PropertyValue, PropertyValue> f) =>
         new(_values.ToImmutableSortedDictionary(p => p.Key, p => f(p.Value), StringComparer.Ordinal));
+
+    /// <summary>
+    /// True when no value in the map, at any depth, is a secret or an output (so <see cref="PropertyValue.Plain"/> of
+    /// the map's object is the object itself). Walked once per map, then remembered.
+    /// </summary>
+    internal bool IsPlain
+    {
+        get
+        {
+            if (_wrappers == 0)
+            {
+                var none = true;
+                foreach (var (_, value) in _values)
+                {
+                    if (!value.IsPlain)
+                    {
+                        none = false;
+                        break;
+                    }
+                }
+                _wrappers = none ? 1 : 2;
+            }
+            return _wrappers == 1;
+        }
+    }
 
     public bool ContainsKey(string key) => _values.ContainsKey(key);
 

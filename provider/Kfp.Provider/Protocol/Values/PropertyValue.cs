@@ -51,16 +51,26 @@ public abstract record PropertyValue
 
     /// <summary>
     /// The value with secret and output wrappers removed at every level. A value with no wrapper inside is returned as
-    /// it is, not copied (the walk allocates nothing then: a Pipeline's recorded view has thousands of values).
+    /// it is, not copied, and a map remembers that it has none (<see cref="PropertyMap.IsPlain"/>): a Pipeline's
+    /// recorded view has thousands of values, and the engine sends the same view again with every Check and Diff.
     /// </summary>
     public PropertyValue Plain => this switch
     {
         SecretValue s => s.Inner.Plain,
         OutputValue { Value: null } => Unknown,
         OutputValue o => o.Value!.Plain,
-        ArrayValue a => PlainItems(a),
-        ObjectValue o => PlainFields(o),
+        ArrayValue a => AllPlain(a.Items) ? a : new ArrayValue(PlainItems(a.Items)),
+        ObjectValue o => o.Map.IsPlain ? o : new ObjectValue(o.Map.Select(static v => v.Plain)),
         _ => this,
+    };
+
+    /// <summary>True when neither this value nor anything inside it is a secret or an output.</summary>
+    internal bool IsPlain => this switch
+    {
+        SecretValue or OutputValue => false,
+        ArrayValue a => AllPlain(a.Items),
+        ObjectValue o => o.Map.IsPlain,
+        _ => true,
     };
 
     private static bool AnyItem(ImmutableArray<PropertyValue> items, Func<PropertyValue, bool> test)
@@ -87,37 +97,26 @@ public abstract record PropertyValue
         return false;
     }
 
-    private static ArrayValue PlainItems(ArrayValue array)
+    private static bool AllPlain(ImmutableArray<PropertyValue> items)
     {
-        var items = array.Items;
-        for (var i = 0; i < items.Length; i++)
+        foreach (var item in items)
         {
-            var plain = items[i].Plain;
-            if (!ReferenceEquals(plain, items[i]))
+            if (!item.IsPlain)
             {
-                var builder = ImmutableArray.CreateBuilder<PropertyValue>(items.Length);
-                builder.AddRange(items, i);
-                builder.Add(plain);
-                for (i++; i < items.Length; i++)
-                {
-                    builder.Add(items[i].Plain);
-                }
-                return new ArrayValue(builder.MoveToImmutable());
+                return false;
             }
         }
-        return array;
+        return true;
     }
 
-    private static ObjectValue PlainFields(ObjectValue value)
+    private static ImmutableArray<PropertyValue> PlainItems(ImmutableArray<PropertyValue> items)
     {
-        foreach (var (_, field) in value.Map)
+        var builder = ImmutableArray.CreateBuilder<PropertyValue>(items.Length);
+        foreach (var item in items)
         {
-            if (!ReferenceEquals(field.Plain, field))
-            {
-                return new ObjectValue(value.Map.Select(v => v.Plain));
-            }
+            builder.Add(item.Plain);
         }
-        return value;
+        return builder.MoveToImmutable();
     }
 }
 

@@ -116,6 +116,35 @@ public sealed class PropertyValueCodecTests
     }
 
     [Fact]
+    public void Plain_NothingWrappedInside_IsTheValueItself()
+    {
+        var task = PropertyValue.Of(PropertyMap.Empty.With("image", PropertyValue.Of("a")).With("after", PropertyValue.Of([PropertyValue.Of("b")])));
+        var view = PropertyValue.Of([task, PropertyValue.Of(PropertyMap.Empty.With("task", task))]);
+
+        Assert.Same(view, view.Plain);
+        Assert.Same(view, view.Plain);
+    }
+
+    [Fact]
+    public void Plain_WrapperDeepInside_IsRemovedAndTheRestShared()
+    {
+        var shared = PropertyValue.Of(PropertyMap.Empty.With("image", PropertyValue.Of("a")));
+        var value = PropertyValue.Of(PropertyMap.Empty
+            .With("shared", shared)
+            .With("deep", PropertyValue.Of([PropertyValue.Of(PropertyMap.Empty.With("token", PropertyValue.MakeSecret(PropertyValue.Of("s"))))]))
+            .With("pending", new OutputValue(null, false, [])));
+
+        var plain = Assert.IsType<ObjectValue>(value.Plain);
+
+        Assert.Same(shared, plain.Map["shared"]);
+        Assert.Equal("s", Assert.IsType<Kfp.Provider.Protocol.Values.StringValue>(Assert.IsType<ObjectValue>(Assert.IsType<ArrayValue>(plain.Map["deep"]).Items[0]).Map["token"]).Value);
+        Assert.IsType<UnknownValue>(plain.Map["pending"]);
+        Assert.True(value.ContainsSecrets);
+        Assert.False(plain.ContainsSecrets);
+        Assert.Same(plain, plain.Plain);
+    }
+
+    [Fact]
     public void DeepEquals_UnknownNeverEqual_SecretIgnored()
     {
         Assert.False(PropertyValueComparer.DeepEquals(PropertyValue.Unknown, PropertyValue.Unknown));
