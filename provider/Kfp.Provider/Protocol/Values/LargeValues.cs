@@ -9,7 +9,9 @@ namespace Kfp.Provider.Protocol.Values;
 /// as old inputs, state and checked inputs on every Check and Diff; each time they would be decoded into thousands
 /// of values and encoded again. Here a value that was read or written once is found again:
 /// <list type="bullet">
-/// <item>by its instance, when writing (values are immutable records, so the bytes stay right);</item>
+/// <item>by its instance, when writing (values are immutable records, so the bytes stay right); a string by its
+/// <see cref="string"/> instance, since a new <see cref="StringValue"/> is made around the same text each time (the
+/// Mermaid chart, 110 KB for 1,600 tasks, is kept as a string);</item>
 /// <item>by its bytes, when reading: a 64-bit XXH3 of the bytes finds the candidate and the bytes are compared in
 /// full, so a match is exact, never a hash coincidence.</item>
 /// </list>
@@ -25,7 +27,7 @@ internal static class LargeValues
     /// <summary>At most this many bytes of values are findable by their bytes.</summary>
     public const int CapacityBytes = 16 * 1024 * 1024;
 
-    private static readonly ConditionalWeakTable<PropertyValue, byte[]> ByValue = [];
+    private static readonly ConditionalWeakTable<object, byte[]> ByValue = [];
     private static readonly Dictionary<ulong, (byte[] Bytes, PropertyValue Value)> ByBytes = [];
     private static readonly Lock Gate = new();
     private static long _heldBytes;
@@ -33,7 +35,7 @@ internal static class LargeValues
     public delegate PropertyValue Decoder(ReadOnlySpan<byte> bytes);
 
     /// <summary>The bytes <paramref name="value"/> was read from or written as, when it is remembered.</summary>
-    public static byte[]? Encoded(PropertyValue value) => ByValue.TryGetValue(value, out var bytes) ? bytes : null;
+    public static byte[]? Encoded(PropertyValue value) => ByValue.TryGetValue(Key(value), out var bytes) ? bytes : null;
 
     /// <summary>The value <paramref name="bytes"/> encode: remembered, or decoded now and remembered.</summary>
     public static PropertyValue Read(ReadOnlySpan<byte> bytes, Decoder decode)
@@ -57,7 +59,7 @@ internal static class LargeValues
     private static void Remember(PropertyValue value, ReadOnlySpan<byte> bytes, ulong hash)
     {
         var copy = bytes.ToArray();
-        ByValue.AddOrUpdate(value, copy);
+        ByValue.AddOrUpdate(Key(value), copy);
         lock (Gate)
         {
             if (_heldBytes + copy.Length > CapacityBytes)
@@ -73,4 +75,6 @@ internal static class LargeValues
             _heldBytes += copy.Length;
         }
     }
+
+    private static object Key(PropertyValue value) => value is StringValue s ? s.Value : value;
 }

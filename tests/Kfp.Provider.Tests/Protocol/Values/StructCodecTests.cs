@@ -168,6 +168,21 @@ public sealed class StructCodecTests
         Assert.Same(tasks, read["tasks"]);
     }
 
+    [Fact]
+    public void LargeString_WrittenOnce_IsFoundByItsTextInANewValue()
+    {
+        // The Mermaid chart is kept as a string and a new value is made around it on every Check.
+        var text = new string('m', 40_000) + Guid.NewGuid();
+        var written = StructCodec.Write(PropertyMap.Empty.With("mermaid", PropertyValue.Of(text)));
+
+        var again = PropertyValue.Of(text);
+
+        Assert.Same(LargeValues.Encoded(PropertyValue.Of(text)), LargeValues.Encoded(again));
+        Assert.NotNull(LargeValues.Encoded(again));
+        Assert.Equal(written, StructCodec.Write(PropertyMap.Empty.With("mermaid", again)));
+        Assert.Null(LargeValues.Encoded(PropertyValue.Of(new string(text.AsSpan()))));
+    }
+
     /// <summary>A property map of up to four levels with every kind of value, from <paramref name="seed"/>.</summary>
     private static PropertyMap Generated(int seed)
     {
