@@ -36,15 +36,19 @@ internal sealed class GrpcServer : IAsyncDisposable
     private readonly ServiceProvider _kestrelServices;
     private readonly Task<Pipeline> _pipeline;
 
-    private GrpcServer(KestrelServer server, ServiceProvider kestrelServices, Task<Pipeline> pipeline, int port)
+    private GrpcServer(KestrelServer server, ServiceProvider kestrelServices, Task<Pipeline> pipeline, int port, BlockMemoryPool memory)
     {
         _server = server;
+        Memory = memory;
         _kestrelServices = kestrelServices;
         _pipeline = pipeline;
         Port = port;
     }
 
     public int Port { get; }
+
+    /// <summary>The blocks every connection's pipes are built from.</summary>
+    public BlockMemoryPool Memory { get; }
 
     /// <summary>Completes when calls can be served; faults when the gRPC pipeline could not be built.</summary>
     public Task Ready => _pipeline;
@@ -67,7 +71,8 @@ internal sealed class GrpcServer : IAsyncDisposable
             await bound.Task;
             return await BuildAsync(service, methods);
         }, ct);
-        var kestrelServices = new ServiceCollection().BuildServiceProvider();
+        var memory = new BlockMemoryPool.Factory();
+        var transport = SocketTransport.Create(memory, out var kestrelServices);
         var options = new KestrelServerOptions { ApplicationServices = kestrelServices, AddServerHeader = false };
         options.Limits.MaxRequestBodySize = null;
         options.Limits.Http2.MaxStreamsPerConnection = 1000;
@@ -76,13 +81,12 @@ internal sealed class GrpcServer : IAsyncDisposable
         options.Limits.Http2.InitialConnectionWindowSize = 16 * 1024 * 1024;
         options.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
         options.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
         var server = new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance);
         try
         {
             await server.StartAsync(new Application(pipeline), ct);
             bound.SetResult();
-            return new GrpcServer(server, kestrelServices, pipeline, BoundPort(server));
+            return new GrpcServer(server, kestrelServices, pipeline, BoundPort(server), memory.Pool);
         }
         catch
         {

@@ -21,6 +21,9 @@ internal sealed class ProviderHost : IAsyncDisposable
 
     public int Port => _server.Port;
 
+    /// <summary>The blocks Kestrel's connection pipes are built from.</summary>
+    public BlockMemoryPool Memory => _server.Memory;
+
     /// <summary>Completes when calls can be served (the port is open before); faults when the server could not be built.</summary>
     public Task Ready => _server.Ready;
 

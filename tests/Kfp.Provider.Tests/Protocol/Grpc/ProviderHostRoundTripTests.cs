@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Kfp.Provider.Protocol.Grpc;
 using Kfp.Provider.Protocol.Wire;
 using Kfp.Provider.Tests.Lifecycle;
 
@@ -59,6 +60,23 @@ public sealed class ProviderHostRoundTripTests : ProviderHostTestBase
         var response = await Call(Client.CreateAsync(new CreateRequest { Urn = urn }));
 
         Assert.Equal("id-" + urn, response.Id);
+    }
+
+    [Fact]
+    public async Task LargeCalls_ReuseTheTransportsBlocks()
+    {
+        var urn = new string('u', 2 * 1024 * 1024);
+        await Call(Client.CreateAsync(new CreateRequest { Urn = urn }));
+        var free = Host.Memory.FreeBlocks;
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("id-" + urn, (await Call(Client.CreateAsync(new CreateRequest { Urn = urn }))).Id);
+        }
+
+        // 2 MiB each way held in Kestrel's pipes came from the pool and went back to it, ready for the next call.
+        Assert.True(free >= 2 * 1024 * 1024 / BlockMemoryPool.BlockSize, $"{free} free blocks after a 2 MiB call");
+        Assert.InRange(Host.Memory.FreeBlocks, free - 16, BlockMemoryPool.MaxRetainedBytes / BlockMemoryPool.BlockSize);
     }
 
     [Fact]
