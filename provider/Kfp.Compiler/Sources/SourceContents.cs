@@ -6,7 +6,7 @@ namespace Kfp.Compiler.Sources;
 
 /// <summary>
 /// Reads source files and remembers, per path, the last content read with its SHA-256. A file read again with the same
-/// bytes (every Check of an unchanged pipeline) costs a read into a pooled buffer and a compare: no hash, no new array.
+/// bytes (every Check of an unchanged pipeline) costs a read a chunk at a time and a compare: no hash, no new array.
 /// A changed byte is seen by the compare and hashed afresh, so the answer is always the hash of what is on disk now.
 /// At most <see cref="Capacity"/> bytes are remembered; beyond that, files are hashed on every read as before. Thread-safe.
 /// </summary>
@@ -14,6 +14,8 @@ internal sealed class SourceContents
 {
     /// <summary>The most bytes remembered over all paths.</summary>
     public const int Capacity = 16 * 1024 * 1024;
+
+    private const int ChunkSize = 64 * 1024;
 
     private readonly Dictionary<string, SourceContent> _last = new(StringComparer.Ordinal);
     private readonly IFileSystem _files;
@@ -40,50 +42,73 @@ internal sealed class SourceContents
     public SourceContent Read(string path, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        SourceContent? known;
+        lock (_last)
+        {
+            _last.TryGetValue(path, out known);
+        }
+
         using var stream = _files.OpenRead(path);
-        // One byte more than the length said, so a file that grew since is read to its end in the same buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(stream.Length, 0) + 1, Array.MaxLength));
+        if (known is not null && Unchanged(stream, known.Bytes))
+        {
+            return known;
+        }
+
+        stream.Position = 0;
+        return Remember(path, ReadToEnd(stream));
+    }
+
+    /// <summary>True when the stream holds exactly <paramref name="bytes"/>: compared a chunk at a time, never copied whole.</summary>
+    private static bool Unchanged(Stream stream, byte[] bytes)
+    {
+        if (stream.Length != bytes.Length)
+        {
+            return false;
+        }
+
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
-            var length = 0;
+            var offset = 0;
             while (true)
             {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = stream.Read(buffer.AsSpan(length));
+                var read = stream.Read(chunk, 0, ChunkSize);
                 if (read == 0)
                 {
-                    break;
+                    return offset == bytes.Length;
                 }
 
-                length += read;
-            }
+                if (offset + read > bytes.Length || !chunk.AsSpan(0, read).SequenceEqual(bytes.AsSpan(offset, read)))
+                {
+                    return false;
+                }
 
-            return Remember(path, buffer.AsSpan(0, length));
+                offset += read;
+            }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
-    private SourceContent Remember(string path, ReadOnlySpan<byte> read)
+    /// <summary>The whole stream, in an array of exactly its length (a file that grew while read is read to its end).</summary>
+    private static byte[] ReadToEnd(Stream stream)
     {
-        lock (_last)
+        var bytes = new byte[stream.Length];
+        var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (length < bytes.Length)
         {
-            if (_last.TryGetValue(path, out var known) && read.SequenceEqual(known.Bytes))
-            {
-                return known;
-            }
+            return bytes[..length];
         }
 
-        var bytes = read.ToArray();
+        using var rest = new MemoryStream();
+        stream.CopyTo(rest);
+        return rest.Length == 0 ? bytes : [.. bytes, .. rest.GetBuffer().AsSpan(0, (int)rest.Length)];
+    }
+
+    private SourceContent Remember(string path, byte[] bytes)
+    {
         var content = new SourceContent(bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         lock (_last)
         {

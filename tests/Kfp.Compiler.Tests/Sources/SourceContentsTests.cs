@@ -43,6 +43,22 @@ public sealed class SourceContentsTests : IDisposable
     }
 
     [Theory]
+    [InlineData(299_999)]
+    [InlineData(300_001)]
+    [InlineData(0)]
+    public void Read_FileRewrittenShorterOrLonger_IsReadAfresh(int size)
+    {
+        var file = _folder.Write("pipeline.yaml", new string('a', 300_000));
+        _contents.Read(file, CancellationToken.None);
+        File.WriteAllText(file, new string('a', size));
+
+        var content = _contents.Read(file, CancellationToken.None);
+
+        Assert.Equal(size, content.Bytes.Length);
+        Assert.Equal(Sha256(file), content.Sha256);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(5_000_000)]

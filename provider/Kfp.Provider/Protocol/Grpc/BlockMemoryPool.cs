@@ -9,15 +9,15 @@ namespace Kfp.Provider.Protocol.Grpc;
 /// transport composed by hand gets <see cref="MemoryPool{T}.Shared"/>, whose array pool keeps only a few dozen blocks
 /// of a size per core: a call that moves a Pipeline's 0.5 MB view each way held about 270 blocks at once, and
 /// allocated most of them anew on every call (1 MB of garbage a call). Blocks are 16 KiB, one HTTP/2 frame, so a
-/// socket read fills a frame; at most <see cref="MaxRetainedBytes"/> of free blocks are kept, the rest are left to the
-/// collector. Thread-safe.
+/// socket read fills a frame; at most <see cref="MaxRetainedBytes"/> of free blocks are kept (they are pinned and count
+/// in the plugin's resident memory), the rest are left to the collector. Thread-safe.
 /// </summary>
 internal sealed class BlockMemoryPool : MemoryPool<byte>
 {
     public const int BlockSize = 16 * 1024;
 
-    /// <summary>Free blocks beyond this are dropped when returned: enough for the largest calls the engine makes.</summary>
-    public const int MaxRetainedBytes = 16 * 1024 * 1024;
+    /// <summary>Free blocks beyond this are dropped when returned: room for a few calls of a 1 MB spec's view at once.</summary>
+    public const int MaxRetainedBytes = 4 * 1024 * 1024;
 
     private const int MaxRetained = MaxRetainedBytes / BlockSize;
 
