@@ -45,10 +45,12 @@ internal sealed class CompileArtifact
     /// <summary>
     /// From a fresh compile: writes <paramref name="normal"/> (normalised) once as canonical JSON, hashing it on the way,
     /// and keeps the bytes; the nodes are not kept, so the caller's document can be collected as soon as it is dropped.
+    /// <paramref name="expectedBytes"/> (the source's size, about the canonical form's) sizes the buffer once instead of
+    /// doubling it from 256 bytes.
     /// </summary>
-    public static CompileArtifact FromDocument(string sourceFile, string framework, IrDocument normal, JsonObject volatileKeys)
+    public static CompileArtifact FromDocument(string sourceFile, string framework, IrDocument normal, JsonObject volatileKeys, int expectedBytes = 0)
     {
-        using var canonical = new MemoryStream();
+        using var canonical = new MemoryStream(expectedBytes);
         string specHash;
         using (var hash = new HashingStream(canonical))
         {

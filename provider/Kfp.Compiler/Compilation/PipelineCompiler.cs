@@ -136,7 +136,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
         // Hash (and upload) the spec as a KFP server stores it, so a version read back hashes the same.
         document = ProtoDefaults.StripOwned(document);
         var volatileKeys = SpecNormalizer.NormalizeInPlace(document);
-        return CompileArtifact.FromDocument(source.EntryPath, framework, document, volatileKeys);
+        return CompileArtifact.FromDocument(source.EntryPath, framework, document, volatileKeys, source.EntryContent.Length);
     }
 
     private static FrameworkRun ExternalRun(CompileRequest request, string baseDirectory, SourceSnapshot source, FrameworkDefinition framework)

@@ -67,34 +67,48 @@ internal sealed class CanonicalJsonStream : IDisposable
     private void WriteObject(JsonObject obj)
     {
         WriteByte((byte)'{');
-        var first = true;
-        foreach (var (key, value) in _sorted || IsSorted(obj) ? (IEnumerable<KeyValuePair<string, JsonNode?>>)obj : obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+        if (_sorted || IsSorted(obj))
         {
-            if (!first)
+            // By index: the object's enumerator is an interface, one allocation per object written.
+            for (var i = 0; i < obj.Count; i++)
             {
-                WriteByte((byte)',');
+                var (key, value) = obj.GetAt(i);
+                WriteMember(key, value, i == 0);
             }
-
-            first = false;
-            WriteString(key);
-            WriteByte((byte)':');
-            WriteNode(value);
+        }
+        else
+        {
+            var first = true;
+            foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                WriteMember(key, value, first);
+                first = false;
+            }
         }
 
         WriteByte((byte)'}');
     }
 
+    private void WriteMember(string key, JsonNode? value, bool first)
+    {
+        if (!first)
+        {
+            WriteByte((byte)',');
+        }
+
+        WriteString(key);
+        WriteByte((byte)':');
+        WriteNode(value);
+    }
+
     internal static bool IsSorted(JsonObject obj)
     {
-        string? previous = null;
-        foreach (var (key, _) in obj)
+        for (var i = 1; i < obj.Count; i++)
         {
-            if (previous is not null && string.CompareOrdinal(previous, key) > 0)
+            if (string.CompareOrdinal(obj.GetAt(i - 1).Key, obj.GetAt(i).Key) > 0)
             {
                 return false;
             }
-
-            previous = key;
         }
 
         return true;

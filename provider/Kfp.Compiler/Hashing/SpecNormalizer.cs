@@ -65,16 +65,17 @@ internal static class SpecNormalizer
                     }
                 }
 
-                foreach (var (_, value) in obj)
+                // By index: a JsonObject's or JsonArray's enumerator is an interface, one allocation per walk.
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    Sort(value);
+                    Sort(obj.GetAt(i).Value);
                 }
 
                 break;
             case JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    Sort(item);
+                    Sort(array[i]);
                 }
 
                 break;
