@@ -126,8 +126,7 @@ public sealed class PipelineCompiler : IPipelineCompiler
         }
         else
         {
-            var text = Encoding.UTF8.GetString(source.EntryContent).TrimStart('\uFEFF');
-            (framework, document) = BuiltInDetection.Load(request, source.EntryPath, text);
+            (framework, document) = BuiltInDetection.Load(request, source.EntryPath, SourceText.FromUtf8(source.EntryContent));
         }
 
         IrValidator.EnsureValid(document, request.Source, framework);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kfp.Compiler.Sources;
 
 namespace Kfp.Compiler.Frameworks;
 
@@ -12,26 +13,27 @@ internal static class BuiltInDetection
 {
     private static readonly string[] IrKeys = ["pipelineInfo", "schemaVersion", "root", "components", "deploymentSpec", "pipeline_spec", "pipeline_info", "pipelineSpec", "platforms"];
 
-    public static (string Framework, IrDocument Document) Load(CompileRequest request, string sourcePath, string text)
+    public static (string Framework, IrDocument Document) Load(CompileRequest request, string sourcePath, SourceText source)
     {
         switch (request.Framework)
         {
             case BuiltInFrameworks.Definition:
-                return (BuiltInFrameworks.Definition, Definitions.DefinitionCompiler.Compile(text, request.Source));
+                return (BuiltInFrameworks.Definition, Definitions.DefinitionCompiler.Compile(source.Text, request.Source));
             case BuiltInFrameworks.Ir:
-                return (BuiltInFrameworks.Ir, IrLoader.Load(text, request.Source));
+                return (BuiltInFrameworks.Ir, IrLoader.Load(source, request.Source));
             case { } other:
-                FrameworkSelector.Choose(request, sourcePath, text);
+                FrameworkSelector.Choose(request, sourcePath, source);
                 throw new InvalidOperationException($"'{other}' was accepted as a built-in framework");
         }
 
         var extension = Path.GetExtension(sourcePath).ToLowerInvariant();
         if (extension is not (".yaml" or ".yml"))
         {
-            var chosen = FrameworkSelector.Choose(request, sourcePath, text);
-            return (chosen.Name, IrLoader.Load(text, request.Source));
+            var chosen = FrameworkSelector.Choose(request, sourcePath, source);
+            return (chosen.Name, IrLoader.Load(source, request.Source));
         }
 
+        var text = source.Text;
         if (HasTopLevelLine(text, Definitions.Parsing.DefinitionParser.MarkerKey))
         {
             return (BuiltInFrameworks.Definition, Definitions.DefinitionCompiler.Compile(text, request.Source));
@@ -40,7 +42,7 @@ internal static class BuiltInDetection
         IrDocument document;
         try
         {
-            document = IrLoader.Load(text, request.Source);
+            document = IrLoader.Load(source, request.Source);
         }
         catch (PipelineCompileException) when (FrameworkSelector.Choose(request, sourcePath, text).Name == BuiltInFrameworks.Definition)
         {

@@ -1,4 +1,5 @@
 using Kfp.Compiler.Definitions;
+using Kfp.Compiler.Sources;
 using System.Text.Json.Nodes;
 using Kfp.Compiler.Yaml;
 
@@ -13,7 +14,11 @@ internal static class FrameworkSelector
 {
     private static readonly string[] IrKeys = ["pipelineInfo", "schemaVersion", "root", "components", "deploymentSpec", "pipeline_spec", "pipeline_info"];
 
-    public static ChosenFramework Choose(CompileRequest request, string sourcePath, string text)
+    public static ChosenFramework Choose(CompileRequest request, string sourcePath, string text) =>
+        Choose(request, sourcePath, SourceText.FromString(text));
+
+    /// <summary>The same; only YAML's contents are read (decoded), to find its top-level keys.</summary>
+    public static ChosenFramework Choose(CompileRequest request, string sourcePath, SourceText source)
     {
         if (request.ExternalFramework is { } external)
         {
@@ -31,7 +36,7 @@ internal static class FrameworkSelector
         return extension switch
         {
             ".json" => ChosenFramework.BuiltIn(BuiltInFrameworks.Ir),
-            ".yaml" or ".yml" => FromYaml(request, text),
+            ".yaml" or ".yml" => FromYaml(request, source.Text),
             _ => throw Fail(request, "(none)", $"cannot tell how to compile a '{extension}' file; set the framework (e.g. a kfp-sdk Framework for Python sources)."),
         };
     }
