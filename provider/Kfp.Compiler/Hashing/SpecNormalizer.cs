@@ -57,7 +57,14 @@ internal static class SpecNormalizer
             case JsonObject obj:
                 if (!CanonicalJsonStream.IsSorted(obj))
                 {
-                    var pairs = obj.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+                    var pairs = new KeyValuePair<string, JsonNode?>[obj.Count];
+                    for (var i = 0; i < pairs.Length; i++)
+                    {
+                        pairs[i] = obj.GetAt(i);
+                    }
+
+                    // Keys are unique, so an unstable sort gives the one order.
+                    Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
                     obj.Clear();
                     foreach (var (key, value) in pairs)
                     {

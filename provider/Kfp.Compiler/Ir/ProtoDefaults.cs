@@ -58,32 +58,32 @@ public static class ProtoDefaults
     private static void MessageInPlace(JsonObject message, bool platform)
     {
         // Most messages keep every field under its own name in sorted order: then nothing is moved at all.
-        List<KeyValuePair<string, JsonNode>>? kept = null;
+        // Walked by index: a JsonObject's enumerator is an interface, one allocation per message.
+        List<(string Key, JsonNode Value, int Position)>? kept = null;
         string? previous = null;
-        var index = 0;
-        foreach (var (rawKey, value) in message)
+        for (var index = 0; index < message.Count; index++)
         {
+            var (rawKey, value) = message.GetAt(index);
             var key = LowerCamel(rawKey);
             var result = Kept(key, value, platform);
             var unchanged = result is not null && ReferenceEquals(result, value) && ReferenceEquals(key, rawKey)
                             && (previous is null || string.CompareOrdinal(previous, key) < 0);
             if (kept is null && !unchanged)
             {
-                kept = new List<KeyValuePair<string, JsonNode>>(message.Count);
+                kept = new List<(string, JsonNode, int)>(message.Count);
                 for (var i = 0; i < index; i++)
                 {
                     var (earlierKey, earlierValue) = message.GetAt(i);
-                    kept.Add(KeyValuePair.Create(earlierKey, earlierValue!));
+                    kept.Add((earlierKey, earlierValue!, i));
                 }
             }
 
             if (result is not null)
             {
-                kept?.Add(KeyValuePair.Create(key, result));
+                kept?.Add((key, result, index));
             }
 
             previous = key;
-            index++;
         }
 
         if (kept is null)
@@ -92,13 +92,13 @@ public static class ProtoDefaults
         }
 
         message.Clear();
-        // A stable sort, so the last of two fields with one name (snake_case and lowerCamel) wins, as in the copying form.
-        var ordered = kept.Select((pair, position) => (pair, position))
-            .OrderBy(p => p.pair.Key, StringComparer.Ordinal).ThenBy(p => p.position).ToList();
-        for (var i = 0; i < ordered.Count; i++)
+        // Sorted by key, then by position: the last of two fields with one name (snake_case and lowerCamel) wins, as in
+        // the copying form.
+        kept.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.Position.CompareTo(b.Position));
+        for (var i = 0; i < kept.Count; i++)
         {
-            var (key, value) = ordered[i].pair;
-            if (i + 1 < ordered.Count && ordered[i + 1].pair.Key == key)
+            var (key, value, _) = kept[i];
+            if (i + 1 < kept.Count && kept[i + 1].Key == key)
             {
                 continue;
             }
@@ -125,9 +125,9 @@ public static class ProtoDefaults
             return null;
         }
 
-        foreach (var (_, value) in map)
+        for (var i = 0; i < map.Count; i++)
         {
-            if (value is JsonObject entry)
+            if (map.GetAt(i).Value is JsonObject entry)
             {
                 MessageInPlace(entry, platform);
             }
@@ -148,11 +148,11 @@ public static class ProtoDefaults
             case JsonArray { Count: 0 }:
                 return null;
             case JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    if (item is JsonObject o)
+                    if (array[i] is JsonObject item)
                     {
-                        MessageInPlace(o, platform);
+                        MessageInPlace(item, platform);
                     }
                 }
 

@@ -5,6 +5,8 @@ namespace Kfp.Compiler.Validation;
 /// <summary>Checks each component: its interface, and that it is either a leaf with an executor or a DAG.</summary>
 internal static class ComponentRules
 {
+    private static readonly string[] Sections = ["inputDefinitions", "outputDefinitions"];
+
     public static void Check(SpecIndex index, ProblemSink problems)
     {
         foreach (var (name, node) in Json.Entries(index.Spec, "components"))
@@ -51,16 +53,14 @@ internal static class ComponentRules
 
     private static void CheckInterface(JsonObject component, string path, ProblemSink problems)
     {
-        foreach (var section in new[] { "inputDefinitions", "outputDefinitions" })
+        foreach (var section in Sections)
         {
-            var sectionPath = Json.Path(path, section);
             foreach (var (name, spec) in Json.Entries(Json.Obj(component, section), "parameters"))
             {
-                var paramPath = Json.Path(Json.Path(sectionPath, "parameters"), name);
                 var type = Json.Str(spec, "parameterType");
                 if (type is null || !ParameterTypes.IsKnown(type))
                 {
-                    problems.Add(Json.Path(paramPath, "parameterType"),
+                    problems.Add(Json.Path(path, section, "parameters", name, "parameterType"),
                         $"parameterType must be one of {string.Join(", ", ParameterTypes.All)}.");
                     continue;
                 }
@@ -68,7 +68,8 @@ internal static class ComponentRules
                 if ((spec as JsonObject)?.TryGetPropertyValue("defaultValue", out var value) == true
                     && ParameterTypes.Mismatch(type, value) is { } found)
                 {
-                    problems.Add(Json.Path(paramPath, "defaultValue"), $"the default is {found} but the parameter is {type}; change the default or the type.");
+                    problems.Add(Json.Path(path, section, "parameters", name, "defaultValue"),
+                        $"the default is {found} but the parameter is {type}; change the default or the type.");
                 }
             }
 
@@ -77,7 +78,7 @@ internal static class ComponentRules
                 if (Json.Str(Json.Obj(spec, "artifactType"), "schemaTitle") is null
                     && Json.Str(Json.Obj(spec, "artifactType"), "instanceSchema") is null)
                 {
-                    problems.Add(Json.Path(Json.Path(Json.Path(sectionPath, "artifacts"), name), "artifactType"),
+                    problems.Add(Json.Path(path, section, "artifacts", name, "artifactType"),
                         "an artifact needs artifactType.schemaTitle (e.g. system.Dataset) and schemaVersion.");
                 }
             }

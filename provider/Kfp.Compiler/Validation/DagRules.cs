@@ -15,59 +15,58 @@ internal static class DagRules
         var dependencies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, node) in Json.Entries(dag, "tasks"))
         {
-            var taskPath = Json.Path(Json.Path(dagPath, "tasks"), name);
             if (node is not JsonObject task)
             {
-                problems.Add(taskPath, "a task must be a mapping with componentRef and taskInfo.");
+                problems.Add(Json.Path(dagPath, "tasks", name), "a task must be a mapping with componentRef and taskInfo.");
                 continue;
             }
 
             var refName = Json.Str(Json.Obj(task, "componentRef"), "name");
             if (refName is null)
             {
-                problems.Add(Json.Path(taskPath, "componentRef.name"), "the task names no component; set componentRef.name to a key of 'components'.");
+                problems.Add(Json.Path(dagPath, "tasks", name, "componentRef.name"), "the task names no component; set componentRef.name to a key of 'components'.");
             }
             else if (!index.Components.ContainsKey(refName))
             {
-                problems.Add(Json.Path(taskPath, "componentRef.name"),
+                problems.Add(Json.Path(dagPath, "tasks", name, "componentRef.name"),
                     $"component '{refName}' is not defined in 'components'; add it or fix the reference.");
             }
 
-            dependencies[name] = CheckDependentTasks(task, name, taskPath, tasks, problems);
-            var context = new TaskContext(index, owner, tasks, name, task, taskPath, dependencies[name]);
-            TaskInputRules.Check(context, problems);
+            var dependentTasks = dependencies[name] = CheckDependentTasks(task, name, dagPath, tasks, problems);
+            TaskInputRules.Check(new TaskContext(index, owner, tasks, name, task, dagPath, dependentTasks), problems);
         }
 
         CycleCheck.Check(dependencies, dagPath, problems);
         CheckOutputs(index, dag, dagPath, tasks, problems);
     }
 
-    private static List<string> CheckDependentTasks(
-        JsonObject task, string name, string taskPath, Dictionary<string, JsonObject> siblings, ProblemSink problems)
+    /// <summary>The task's sibling dependencies (none when it lists none, or they are not a list).</summary>
+    private static IReadOnlyList<string> CheckDependentTasks(
+        JsonObject task, string name, string dagPath, Dictionary<string, JsonObject> siblings, ProblemSink problems)
     {
-        var result = new List<string>();
-        if (task["dependentTasks"] is null)
+        switch (task["dependentTasks"])
         {
-            return result;
+            case null:
+                return [];
+            case not JsonArray:
+                problems.Add(Json.Path(dagPath, "tasks", name, "dependentTasks"), "dependentTasks must be a list of task names.");
+                return [];
         }
 
-        var path = Json.Path(taskPath, "dependentTasks");
-        if (task["dependentTasks"] is not JsonArray list)
+        var list = (JsonArray)task["dependentTasks"]!;
+        var result = new List<string>(list.Count);
+        for (var i = 0; i < list.Count; i++)
         {
-            problems.Add(path, "dependentTasks must be a list of task names.");
-            return result;
-        }
-
-        foreach (var item in list)
-        {
+            var item = list[i];
             var other = item?.GetValueKind() == System.Text.Json.JsonValueKind.String ? item.GetValue<string>() : null;
             if (other is null || !siblings.ContainsKey(other))
             {
-                problems.Add(path, $"task {item?.ToJsonString() ?? "null"} is not a task of the same DAG; list only sibling task names.");
+                problems.Add(Json.Path(dagPath, "tasks", name, "dependentTasks"),
+                    $"task {item?.ToJsonString() ?? "null"} is not a task of the same DAG; list only sibling task names.");
             }
             else if (other == name)
             {
-                problems.Add(path, "a task cannot depend on itself; remove it from dependentTasks.");
+                problems.Add(Json.Path(dagPath, "tasks", name, "dependentTasks"), "a task cannot depend on itself; remove it from dependentTasks.");
             }
             else
             {

@@ -9,41 +9,42 @@ internal static partial class ExecutorRules
 {
     private static readonly string[] Kinds = ["container", "importer", "resolver", "customJob"];
 
+    private static readonly string[] Fields = ["command", "args"];
+
     public static void Check(SpecIndex index, ProblemSink problems)
     {
         foreach (var (label, executor) in index.Executors)
         {
-            var path = Json.Path("deploymentSpec.executors", label);
-            var kinds = Kinds.Where(executor.ContainsKey).ToList();
-            if (kinds.Count != 1)
+            if (KindCount(executor) != 1)
             {
-                problems.Add(path, $"an executor needs exactly one of {string.Join(", ", Kinds)}.");
+                problems.Add(Json.Path("deploymentSpec.executors", label), $"an executor needs exactly one of {string.Join(", ", Kinds)}.");
                 continue;
             }
 
-            if (kinds[0] == "container" && executor["container"] is JsonObject container)
+            if (executor["container"] is JsonObject container)
             {
-                CheckContainer(index, label, container, Json.Path(path, "container"), problems);
+                CheckContainer(index, label, container, problems);
             }
         }
     }
 
-    private static void CheckContainer(SpecIndex index, string label, JsonObject container, string path, ProblemSink problems)
+    private static void CheckContainer(SpecIndex index, string label, JsonObject container, ProblemSink problems)
     {
+        var path = Json.Path("deploymentSpec.executors", label, "container");
         if (string.IsNullOrWhiteSpace(Json.Str(container, "image")))
         {
             problems.Add(Json.Path(path, "image"), "the container has no image; set image to a container image reference.");
         }
 
-        var users = index.ComponentsByExecutor[label].ToList();
-        foreach (var field in new[] { "command", "args" })
+        var users = index.ComponentsByExecutor[label];
+        foreach (var field in Fields)
         {
             if (container[field] is null)
             {
                 continue;
             }
 
-            if (container[field] is not JsonArray items || items.Any(i => i?.GetValueKind() != JsonValueKind.String))
+            if (container[field] is not JsonArray items || !AllStrings(items))
             {
                 problems.Add(Json.Path(path, field), $"{field} must be a list of strings.");
                 continue;
@@ -51,25 +52,60 @@ internal static partial class ExecutorRules
 
             for (var i = 0; i < items.Count; i++)
             {
-                foreach (Match match in Placeholder().Matches(items[i]!.GetValue<string>()))
+                var text = items[i]!.GetValue<string>();
+                // Matched without captures (no Match objects); the groups are read back from the match's text.
+                foreach (var match in Placeholder().EnumerateMatches(text))
                 {
-                    CheckPlaceholder(users, match, $"{Json.Path(path, field)}[{i}]", problems);
+                    CheckPlaceholder(users, text.AsSpan(match.Index, match.Length), path, field, i, problems);
                 }
             }
         }
     }
 
-    private static void CheckPlaceholder(List<JsonObject> users, Match match, string path, ProblemSink problems)
+    private static bool AllStrings(JsonArray items)
     {
-        var direction = match.Groups["dir"].Value;
-        var kind = match.Groups["kind"].Value;
-        var name = match.Groups["name"].Value;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i]?.GetValueKind() != JsonValueKind.String)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int KindCount(JsonObject executor)
+    {
+        var count = 0;
+        foreach (var kind in Kinds)
+        {
+            count += executor.ContainsKey(kind) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Checks one placeholder, <c>{{$.&lt;dir&gt;.&lt;kind&gt;['&lt;name&gt;']…}}</c> as <see cref="Placeholder"/> matched it,
+    /// against every component using the executor.
+    /// </summary>
+    private static void CheckPlaceholder(
+        IEnumerable<JsonObject> users, ReadOnlySpan<char> placeholder, string path, string field, int item, ProblemSink problems)
+    {
+        var rest = placeholder["{{$.".Length..];
+        var direction = rest.StartsWith("inputs.") ? "inputs" : "outputs";
+        rest = rest[(direction.Length + 1)..];
+        var kind = rest.StartsWith("parameters[") ? "parameters" : "artifacts";
+        rest = rest[(kind.Length + "['".Length)..];
+        var name = rest[..rest.IndexOf('\'')].ToString();
+        var section = direction == "inputs" ? "inputDefinitions" : "outputDefinitions";
         foreach (var component in users)
         {
-            var section = direction == "inputs" ? "inputDefinitions" : "outputDefinitions";
             if (Json.Obj(Json.Obj(component, section), kind)?.ContainsKey(name) != true)
             {
-                problems.Add(path, $"placeholder {match.Value} names {direction[..^1]} {kind[..^1]} '{name}', which the component does not declare; declare it in {section}.{kind} or fix the name.");
+                problems.Add($"{Json.Path(path, field)}[{item}]",
+                    $"placeholder {placeholder} names {direction[..^1]} {kind[..^1]} '{name}', which the component does not declare; declare it in {section}.{kind} or fix the name.");
                 return;
             }
         }

@@ -13,13 +13,28 @@ internal static class Json
             ? value.GetValue<string>()
             : null;
 
-    public static IEnumerable<KeyValuePair<string, JsonNode?>> Entries(JsonNode? node, string key) =>
-        Obj(node, key) is { } obj ? obj.ToList() : [];
+    /// <summary>The members of the object at <paramref name="key"/>; none when it is missing or not an object.</summary>
+    public static Members Entries(JsonNode? node, string key) => new(Obj(node, key));
 
-    public static IEnumerable<string> Keys(JsonNode? node, string key) =>
-        Obj(node, key) is { } obj ? obj.Select(p => p.Key).ToList() : [];
+    /// <summary>True when the object at <paramref name="key"/> has a member named <paramref name="name"/>.</summary>
+    public static bool Has(JsonNode? node, string key, string name) => Obj(node, key)?.ContainsKey(name) == true;
 
     public static JsonValueKind Kind(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
 
+    /// <summary>
+    /// A dotted path for a problem. Rules build paths only when they report one: a valid spec of thousands of tasks
+    /// would otherwise make a dozen strings per task that nothing reads.
+    /// </summary>
     public static string Path(string parent, string key) => parent.Length == 0 ? key : $"{parent}.{key}";
+
+    /// <summary>The same with several segments.</summary>
+    public static string Path(string parent, params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            parent = Path(parent, key);
+        }
+
+        return parent;
+    }
 }

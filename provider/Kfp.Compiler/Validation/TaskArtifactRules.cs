@@ -10,32 +10,32 @@ internal static class TaskArtifactRules
         var component = task.Component;
         foreach (var (name, node) in Json.Entries(Json.Obj(task.Task, "inputs"), "artifacts"))
         {
-            var path = Json.Path(Json.Path(task.Path, "inputs.artifacts"), name);
+            string Path() => Json.Path(task.Path, "inputs", "artifacts", name);
             if (component is not null && SpecIndex.InputArtifact(component, name) is null)
             {
-                problems.Add(path, $"component '{task.ComponentName}' declares no input artifact '{name}'; remove the argument or declare the input.");
+                problems.Add(Path(), $"component '{task.ComponentName}' declares no input artifact '{name}'; remove the argument or declare the input.");
             }
 
             if (Json.Obj(node, "taskOutputArtifact") is { } output)
             {
                 var producer = Json.Str(output, "producerTask");
                 var key = Json.Str(output, "outputArtifactKey");
-                var producerComponent = TaskInputRules.ProducerComponent(task, producer, Json.Path(path, "taskOutputArtifact"), problems);
+                var producerComponent = TaskInputRules.ProducerComponent(task, producer, "artifacts", name, "taskOutputArtifact", problems);
                 if (producerComponent is not null && (key is null || SpecIndex.OutputArtifact(producerComponent, key) is null))
                 {
-                    problems.Add(Json.Path(path, "taskOutputArtifact"), $"task '{producer}' has no output artifact '{key}'; use one of its component's outputDefinitions.artifacts.");
+                    problems.Add(Json.Path(Path(), "taskOutputArtifact"), $"task '{producer}' has no output artifact '{key}'; use one of its component's outputDefinitions.artifacts.");
                 }
             }
             else if (Json.Str(node, "componentInputArtifact") is { } input)
             {
                 if (SpecIndex.InputArtifact(task.Owner, input) is null)
                 {
-                    problems.Add(Json.Path(path, "componentInputArtifact"), $"the enclosing component declares no input artifact '{input}'; declare it or fix the name.");
+                    problems.Add(Json.Path(Path(), "componentInputArtifact"), $"the enclosing component declares no input artifact '{input}'; declare it or fix the name.");
                 }
             }
             else if ((node as JsonObject)?.ContainsKey("runtimeValue") != true)
             {
-                problems.Add(path, "an input artifact needs taskOutputArtifact {producerTask, outputArtifactKey} or componentInputArtifact.");
+                problems.Add(Path(), "an input artifact needs taskOutputArtifact {producerTask, outputArtifactKey} or componentInputArtifact.");
             }
         }
 
@@ -53,7 +53,7 @@ internal static class TaskArtifactRules
         var path = Json.Path(task.Path, iteratorKey);
         var items = Json.Obj(iterator, "items");
         if (Json.Str(items, sourceKey) is { } source
-            && !Json.Keys(Json.Obj(task.Task, "inputs"), kind).Contains(source, StringComparer.Ordinal))
+            && !Json.Has(Json.Obj(task.Task, "inputs"), kind, source))
         {
             problems.Add(Json.Path(path, $"items.{sourceKey}"), $"'{source}' is not one of the task's inputs.{kind}; pass the list as a task input of that name.");
         }

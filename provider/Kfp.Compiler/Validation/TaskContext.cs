@@ -9,9 +9,12 @@ internal sealed record TaskContext(
     IReadOnlyDictionary<string, JsonObject> Siblings,
     string Name,
     JsonObject Task,
-    string Path,
+    string DagPath,
     IReadOnlyList<string> DependentTasks)
 {
+    /// <summary>The task's path (<c>….dag.tasks.&lt;name&gt;</c>), made when a problem is reported.</summary>
+    public string Path => Json.Path(DagPath, "tasks", Name);
+
     public JsonObject? Component => Index.ComponentOf(Task);
 
     public string? ComponentName => Json.Str(Json.Obj(Task, "componentRef"), "name");
