@@ -25,7 +25,9 @@ internal sealed class SourceText
     public string Text => _text ??= Encoding.UTF8.GetString(_utf8!.Value.Span);
 
     /// <summary>The bytes read, when there are any and they are valid UTF-8; null for text given as a string.</summary>
-    public ReadOnlyMemory<byte>? ValidUtf8 => _utf8 is { } bytes && Utf8.IsValid(bytes.Span) ? bytes : null;
+    public ReadOnlyMemory<byte>? ValidUtf8 =>
+        // Typed, not a bare null: null converts to an empty ReadOnlyMemory (through byte[]) as well.
+        _utf8 is { } bytes && Utf8.IsValid(bytes.Span) ? bytes : default(ReadOnlyMemory<byte>?);
 
     /// <summary>Contents read from a file.</summary>
     public static SourceText FromUtf8(ReadOnlyMemory<byte> utf8)
@@ -39,5 +41,5 @@ internal sealed class SourceText
     }
 
     /// <summary>Contents already decoded (a compiler's output, a test's string).</summary>
-    public static SourceText FromString(string text) => new(null, text.TrimStart('\uFEFF'));
+    public static SourceText FromString(string text) => new(default(ReadOnlyMemory<byte>?), text.TrimStart('\uFEFF'));
 }
