@@ -13,9 +13,9 @@ namespace Kfp.Compiler.Compilation;
 internal sealed class CompileArtifact
 {
     private readonly Lock _gate = new();
-    private readonly byte[] _canonical;
+    private readonly ReadOnlyMemory<byte> _canonical;
 
-    private CompileArtifact(string sourceFile, string framework, string pipelineName, string specHash, bool hasPlatform, JsonObject volatileKeys, byte[] canonical)
+    private CompileArtifact(string sourceFile, string framework, string pipelineName, string specHash, bool hasPlatform, JsonObject volatileKeys, ReadOnlyMemory<byte> canonical)
     {
         SourceFile = sourceFile;
         Framework = framework;
@@ -46,7 +46,8 @@ internal sealed class CompileArtifact
     /// From a fresh compile: writes <paramref name="normal"/> (normalised) once as canonical JSON, hashing it on the way,
     /// and keeps the bytes; the nodes are not kept, so the caller's document can be collected as soon as it is dropped.
     /// <paramref name="expectedBytes"/> (the source's size, about the canonical form's) sizes the buffer once instead of
-    /// doubling it from 256 bytes.
+    /// doubling it from 256 bytes; the bytes are kept in that buffer when at most an eighth of it is unused, and copied
+    /// to one of their size otherwise.
     /// </summary>
     public static CompileArtifact FromDocument(string sourceFile, string framework, IrDocument normal, JsonObject volatileKeys, int expectedBytes = 0)
     {
@@ -58,7 +59,9 @@ internal sealed class CompileArtifact
             specHash = "sha256:" + hash.HexDigest();
         }
 
-        return new(sourceFile, framework, normal.PipelineName!, specHash, normal.PlatformSpec is not null, volatileKeys, canonical.ToArray());
+        var written = canonical.GetBuffer().AsMemory(0, (int)canonical.Length);
+        var kept = canonical.Capacity - written.Length <= canonical.Capacity / 8 ? written : written.ToArray();
+        return new(sourceFile, framework, normal.PipelineName!, specHash, normal.PlatformSpec is not null, volatileKeys, kept);
     }
 
     /// <summary>From the disk cache: <paramref name="canonical"/> are the hashed bytes (<see cref="SpecNormalizer.WriteHashed"/>).</summary>
@@ -68,7 +71,7 @@ internal sealed class CompileArtifact
     /// <summary>A document of the caller's own, parsed from the canonical bytes.</summary>
     public IrDocument Copy()
     {
-        var root = (JsonObject)JsonTreeReader.Parse(_canonical)!;
+        var root = (JsonObject)JsonTreeReader.Parse(_canonical.Span)!;
         if (!HasPlatform)
         {
             return new IrDocument(root, null);
@@ -81,7 +84,7 @@ internal sealed class CompileArtifact
     }
 
     /// <summary>Writes the hashed canonical bytes (for the disk cache).</summary>
-    public void WriteCanonical(Stream target) => target.Write(_canonical);
+    public void WriteCanonical(Stream target) => target.Write(_canonical.Span);
 
     private string WriteYaml()
     {

@@ -30,10 +30,10 @@ internal static partial class ExecutorRules
 
     private static void CheckContainer(SpecIndex index, string label, JsonObject container, ProblemSink problems)
     {
-        var path = Json.Path("deploymentSpec.executors", label, "container");
+        string Path() => Json.Path("deploymentSpec.executors", label, "container");
         if (string.IsNullOrWhiteSpace(Json.Str(container, "image")))
         {
-            problems.Add(Json.Path(path, "image"), "the container has no image; set image to a container image reference.");
+            problems.Add(Json.Path(Path(), "image"), "the container has no image; set image to a container image reference.");
         }
 
         var users = index.ComponentsByExecutor[label];
@@ -46,7 +46,7 @@ internal static partial class ExecutorRules
 
             if (container[field] is not JsonArray items || !AllStrings(items))
             {
-                problems.Add(Json.Path(path, field), $"{field} must be a list of strings.");
+                problems.Add(Json.Path(Path(), field), $"{field} must be a list of strings.");
                 continue;
             }
 
@@ -56,7 +56,7 @@ internal static partial class ExecutorRules
                 // Matched without captures (no Match objects); the groups are read back from the match's text.
                 foreach (var match in Placeholder().EnumerateMatches(text))
                 {
-                    CheckPlaceholder(users, text.AsSpan(match.Index, match.Length), path, field, i, problems);
+                    CheckPlaceholder(users, text.AsSpan(match.Index, match.Length), label, field, i, problems);
                 }
             }
         }
@@ -91,7 +91,7 @@ internal static partial class ExecutorRules
     /// against every component using the executor.
     /// </summary>
     private static void CheckPlaceholder(
-        IEnumerable<JsonObject> users, ReadOnlySpan<char> placeholder, string path, string field, int item, ProblemSink problems)
+        IEnumerable<JsonObject> users, ReadOnlySpan<char> placeholder, string label, string field, int item, ProblemSink problems)
     {
         var rest = placeholder["{{$.".Length..];
         var direction = rest.StartsWith("inputs.") ? "inputs" : "outputs";
@@ -104,7 +104,7 @@ internal static partial class ExecutorRules
         {
             if (Json.Obj(Json.Obj(component, section), kind)?.ContainsKey(name) != true)
             {
-                problems.Add($"{Json.Path(path, field)}[{item}]",
+                problems.Add($"{Json.Path("deploymentSpec.executors", label, "container", field)}[{item}]",
                     $"placeholder {placeholder} names {direction[..^1]} {kind[..^1]} '{name}', which the component does not declare; declare it in {section}.{kind} or fix the name.");
                 return;
             }

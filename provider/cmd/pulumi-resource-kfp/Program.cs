@@ -1,3 +1,4 @@
+using System.Runtime;
 using Kfp.Cmd;
 using Kfp.Provider.Configuration;
 using Kfp.Provider.Engine;
@@ -20,5 +21,9 @@ switch (args)
         Console.Out.Write(Usage.Text);
         return 0;
     default:
+        // Full collections block instead of running in the background (docs/decisions.md, "Peak memory of the plugin"):
+        // a compile's nodes are promoted and die within one Check, and collecting them in the background made every
+        // young collection meanwhile slower. Set here, not as gcConcurrent=0, which would let gen0 grow to 200 MB.
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         return await PluginHost.RunAsync(args, engineLog => KfpProviderFactory.Create(engineLog, new ProcessEnvironment()), CancellationToken.None);
 }
