@@ -43,6 +43,26 @@ public sealed class CompileArtifactTests
         Assert.Equal(expectedYaml, artifact.Yaml);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void FromDocument_BufferSizedAnyway_KeepsExactlyTheCanonicalBytes(int timesTheSize)
+    {
+        // Sized exactly, the buffer written is kept; much larger, its bytes are copied out; unsized, it grows as it goes.
+        var normal = Normalised("ir/platform/config_map_as_env.yaml", out var volatileKeys);
+        using var direct = new MemoryStream();
+        SpecNormalizer.WriteHashed(normal, direct);
+        var expected = direct.ToArray();
+
+        var artifact = CompileArtifact.FromDocument("/p.yaml", "ir", normal, volatileKeys, expected.Length * timesTheSize);
+        using var written = new MemoryStream();
+        artifact.WriteCanonical(written);
+
+        Assert.Equal(expected, written.ToArray());
+        Assert.Equal(artifact.SpecHash, SpecNormalizer.Hash(artifact.Copy()));
+    }
+
     [Fact]
     public void Copy_EachCallIsTheCallersOwn()
     {
