@@ -94,7 +94,8 @@ example: build ## Deploy the quickstart stack (Pulumi.yaml) against the emulator
 # In process: BenchmarkDotNet's separate build of a generated project cannot build the provider (Grpc.Tools with a moved obj folder).
 BENCH_ARGS ?= --filter '*' --inProcess
 # The GC settings the plugin is built with (provider/cmd/pulumi-resource-kfp/pulumi-resource-kfp.csproj; keep in step),
-# so the in-process figures are what the plugin does, not what a default heap would do.
+# so the in-process figures are what the plugin does, not what a default heap would do; its Batch latency mode is set in
+# code by both entry points.
 BENCH_GC ?= DOTNET_GCgen0size=0x400000 DOTNET_GCLOHThreshold=0x100000 DOTNET_GCConserveMemory=7
 bench: build ## Start-up against the native floor (tools/startup-time), the 1,000-resource preview (tools/preview-bench), then the hot paths (BenchmarkDotNet); BENCH_ARGS="--filter '*Value*' --job short --inProcess" narrows
 	tools/startup-time || true
