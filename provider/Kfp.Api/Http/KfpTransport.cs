@@ -71,9 +71,14 @@ internal sealed class KfpTransport : IDisposable
             catch (KfpApiException e) when (e.IsTransient && attempt < attempts && !(call.Probe && e.Kind == KfpErrorKind.Timeout))
             {
                 var delay = RetryDelay(e, attempt + 1);
-                if (delay is null || delay.Value >= scope.Remaining)
+                if (delay is null)
                 {
                     throw scope.Annotate(e);
+                }
+
+                if (delay.Value >= scope.Remaining)
+                {
+                    throw scope.Annotate(scope.OutOfTime(e));
                 }
                 await Task.Delay(delay.Value, _options.Time, cancellationToken);
             }

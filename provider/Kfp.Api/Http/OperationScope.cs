@@ -36,6 +36,22 @@ internal sealed class OperationScope
 
     public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
+    /// <summary>
+    /// The failure that ended the retries because the next attempt would start after the deadline: its message says so,
+    /// whatever the last attempt's own failure was (a request timeout, a 503).
+    /// </summary>
+    public KfpApiException OutOfTime(KfpApiException e)
+    {
+        if (e.Failure is not { } failure)
+        {
+            return e;
+        }
+
+        var deadline = $"the operation's deadline of {KfpFailure.Seconds(Length)} ran out before another attempt";
+        var message = failure.ServerMessage.Length == 0 ? deadline : $"{failure.ServerMessage}; {deadline}";
+        return new KfpApiException(failure with { ServerMessage = message }, e.InnerException);
+    }
+
     /// <summary>The failure with this operation's effort (attempts, time) in its message.</summary>
     public KfpApiException Annotate(KfpApiException e) =>
         e.Failure is { } failure ? new KfpApiException(failure with { Attempts = Math.Max(1, Attempts), Elapsed = Elapsed }, e.InnerException) : e;

@@ -74,6 +74,25 @@ public sealed class DeadlineTests(EmulatorFixture emulator) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task GetExperiment_NextAttemptWouldStartAfterTheDeadline_SaysTheDeadlineEndedTheRetries()
+    {
+        // Every backoff (1 to 2 s) is longer than what is left of a 1 s deadline: one attempt, and the message says why
+        // there was no other, not only what the attempt met.
+        using var client = await ProbedClientAsync(o => o with
+        {
+            Deadline = TimeSpan.FromSeconds(1),
+            Retry = o.Retry with { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(2) },
+        });
+        await emulator.AddFaultAsync(new { path = "/apis/v2beta1/experiments/*", method = "GET", status = 503 });
+
+        var e = await Assert.ThrowsAsync<KfpApiException>(() => client.GetExperimentAsync("busy", None));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, e.StatusCode);
+        Assert.Equal(1, e.Attempts);
+        Assert.Contains("the operation's deadline of 1 s ran out before another attempt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetExperiment_RateLimitedWithRetryAfter_WaitsThatLongThenSucceeds()
     {
         using var client = emulator.Client();
