@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
 using Kfp.Compiler.Caching;
 using Kfp.Compiler.Compilation;
 using Kfp.Compiler.Frameworks;
